@@ -1,0 +1,6 @@
+package com.storymimi.studio.model;
+
+/** The generator's life cycle of a story: PENDING → GENERATING → COMPLETED | ERROR. */
+public enum StoryStatus {
+    PENDING, GENERATING, COMPLETED, ERROR
+}

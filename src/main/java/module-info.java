@@ -1,0 +1,20 @@
+/** StoryMimi Studio: the desktop editor for StoryMimi's Supabase catalogue. */
+module com.storymimi.studio {
+    requires javafx.controls;
+    requires javafx.fxml;
+    requires javafx.media;
+    requires atlantafx.base;
+    requires org.kordamp.ikonli.core;
+    requires org.kordamp.ikonli.javafx;
+    requires org.kordamp.ikonli.materialdesign2;
+    requires com.google.gson;
+    requires org.slf4j;
+    requires ch.qos.logback.classic;
+    requires java.net.http;
+    requires java.sql;
+    requires jdk.httpserver;
+    requires org.xerial.sqlitejdbc;
+
+    // Gson reads and writes the records reflectively.
+    opens com.storymimi.studio.model to com.google.gson;
+}
