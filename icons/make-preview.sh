@@ -21,5 +21,5 @@ sheet '#F4F4F6' "$T/r1.png" $PNGS
 sheet '#1E1E24' "$T/r2.png" $PNGS
 sheet '#F4F4F6' "$T/r3.png" $ZOOMS
 sheet '#1E1E24' "$T/r4.png" $ZOOMS
-convert -background '#F4F4F6' -gravity west "$T/r1.png" "$T/r2.png" "$T/r3.png" "$T/r4.png" -append preview.png
+convert -background '#F4F4F6' -gravity west "$T/r1.png" "$T/r2.png" "$T/r3.png" "$T/r4.png" -append -define png:exclude-chunk=date,time preview.png
 rm -rf "$T"
