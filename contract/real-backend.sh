@@ -151,11 +151,10 @@ running() {
 # ---------------------------------------------------------------- start / stop
 
 start_postgres() {
-    local bin="$1" pgdata="$2" port="$3" log_file="$RUN_DIR/postgres.log"
+    # The server log lives inside the cluster directory: the one place the postgres user can always write.
+    local bin="$1" pgdata="$2" port="$3" log_file="$2/server.log"
     as_pg "$bin/initdb" -D "$pgdata" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null \
         || die "initdb failed"
-    touch "$log_file"
-    own_by_pg "$log_file"
     # Durability is pointless for a throwaway cluster; UTC matches Supabase's JSON timestamps (+00:00).
     as_pg "$bin/pg_ctl" -D "$pgdata" -l "$log_file" -w -t 60 start -o \
         "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c timezone=UTC \
