@@ -121,12 +121,15 @@ check "reorder_scenes: unknown story" "$STATUS $(jq -r .code <<<"$BODY")" "404 P
 
 # --- search_stories ----------------------------------------------------------------------------------
 req POST /stories "[{\"user_id\":\"$user_id\",\"title\":\"$tag 50% off\"},{\"user_id\":\"$user_id\",\"title\":\"$tag 500 offers\"},
-                   {\"user_id\":\"$user_id\",\"title\":\"$tag ÄRGER im Wald\"},{\"user_id\":\"$user_id\",\"title\":\"$tag fifth\"}]" \
+                   {\"user_id\":\"$user_id\",\"title\":\"$tag ÄRGER im Wald\"},{\"user_id\":\"$user_id\",\"title\":\"$tag a_b\\\\c\"},{\"user_id\":\"$user_id\",\"title\":\"$tag axbyc\"}]" \
     "$EDITOR" "$JSON"
 check "bulk insert" "$STATUS" 201
 
 req POST /rpc/search_stories "{\"term\":\"$tag 50%\"}" "$EDITOR" "$JSON"
 check "search_stories: % is literal" "$(jq -c '[.[].title]' <<<"$BODY")" "[\"$tag 50% off\"]"
+
+req POST /rpc/search_stories "{\"term\":\"$tag a_b\\\\\"}" "$EDITOR" "$JSON"
+check "search_stories: _ and \\ are literal" "$(jq -c '[.[].title]' <<<"$BODY")" "[\"$tag a_b\\\\c\"]"
 
 req POST /rpc/search_stories "{\"term\":\"$tag ärger\"}" "$EDITOR" "$JSON"
 check "search_stories: case-insensitive beyond ASCII" "$(jq -c '[.[].title]' <<<"$BODY")" "[\"$tag ÄRGER im Wald\"]"
@@ -140,8 +143,8 @@ check "story_status_counts: counts are numbers" "$(jq -c '[.[].count | type] | u
 
 # --- ranges and single objects -----------------------------------------------------------------------
 req GET "/stories?user_id=eq.$user_id&order=created_at.desc&limit=2" "" "$EDITOR" "Prefer: count=exact"
-check "count=exact limit=2 of 5: status" "$STATUS" 206
-check "count=exact limit=2 of 5: Content-Range" "$(header Content-Range)" "0-1/5"
+check "count=exact limit=2 of 6: status" "$STATUS" 206
+check "count=exact limit=2 of 6: Content-Range" "$(header Content-Range)" "0-1/6"
 
 req GET "/stories?user_id=eq.$user_id&title=eq.none" "" "$EDITOR" "Prefer: count=exact"
 check "empty result with count" "$STATUS $(header Content-Range)" "200 */0"

@@ -118,22 +118,27 @@ comment on function public.reorder_scenes(uuid, uuid[]) is
 -- Case-insensitive substring search on title or prompt, newest first. The term is literal: %, _ and \
 -- match themselves (they are escaped before ILIKE, which keeps the trigram indexes usable).
 -- An empty or null term matches every story. max_results is clamped to 0..1000, result_offset to >= 0.
+-- EXECUTE ... USING plans each call with the actual pattern, so a rare term uses the trigram indexes and a
+-- frequent one walks stories_created_at_idx; a cached generic plan would always do the latter.
 create or replace function public.search_stories(term text, max_results integer default 50, result_offset integer default 0)
 returns setof public.stories
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-    select s.*
-    from public.stories s,
-         lateral (select '%' || replace(replace(replace(coalesce(term, ''), '\', '\\'), '%', '\%'), '_', '\_') || '%'
-                  as pattern) p
-    where s.title ilike p.pattern escape '\'
-       or s.prompt ilike p.pattern escape '\'
-    order by s.created_at desc, s.story_id desc
-    limit greatest(least(coalesce(max_results, 50), 1000), 0)
-    offset greatest(coalesce(result_offset, 0), 0);
+declare
+    pattern text := '%' || replace(replace(replace(coalesce(term, ''), '\', '\\'), '%', '\%'), '_', '\_') || '%';
+begin
+    return query execute
+        'select s.* from public.stories s
+         where s.title ilike $1 escape ''\'' or s.prompt ilike $1 escape ''\''
+         order by s.created_at desc, s.story_id desc
+         limit $2 offset $3'
+        using pattern,
+              greatest(least(coalesce(max_results, 50), 1000), 0),
+              greatest(coalesce(result_offset, 0), 0);
+end;
 $$;
 
 comment on function public.search_stories(text, integer, integer) is
