@@ -13,7 +13,8 @@
 # Runs as root (PostgreSQL then runs as the "postgres" system user) or as an ordinary user owning the tree.
 set -euo pipefail
 
-readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly ROOT
 readonly BACKEND_DIR="${CONTRACT_BACKEND_DIR:-$ROOT/contract-backend}"
 readonly MIGRATIONS_DIR="$ROOT/supabase/migrations"
 readonly BOOTSTRAP_SQL="$ROOT/contract/bootstrap.sql"
@@ -35,7 +36,8 @@ die() { log "ERROR: $*"; exit 1; }
 
 pg_bin_dir() {
     local dir
-    for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4 -n -r); do
+    # Newest major version first.
+    for dir in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -t/ -k4 -n -r); do
         if [[ -x "$dir/initdb" && -x "$dir/pg_ctl" && -x "$dir/postgres" ]]; then
             echo "$dir"
             return 0
@@ -202,8 +204,8 @@ EOF
     chmod 600 "$conf"
     setsid "$POSTGREST_BIN" "$conf" >"$RUN_DIR/postgrest.log" 2>&1 < /dev/null &
     echo $! > "$RUN_DIR/postgrest.pid"
-    local url="http://127.0.0.1:$port" attempt
-    for attempt in $(seq 1 150); do
+    local url="http://127.0.0.1:$port"
+    for _ in $(seq 1 150); do
         if curl -fsS -o /dev/null "$url/" 2>/dev/null; then
             return 0
         fi
@@ -285,6 +287,6 @@ case "${1:-}" in
     stop) stop_backend; log "stopped" ;;
     restart) stop_backend; start_backend ;;
     status) if running; then log "running"; else log "not running"; exit 1; fi ;;
-    env) [[ -f "$ENV_FILE" ]] && running || die "not running (run: $0 start)"; cat "$ENV_FILE" ;;
+    env) if running; then cat "$ENV_FILE"; else die "not running (run: $0 start)"; fi ;;
     *) echo "usage: $0 start|stop|restart|status|env" >&2; exit 2 ;;
 esac

@@ -5,11 +5,15 @@
 # Every run uses fresh ids and cleans up after itself; exits non-zero when a check fails.
 set -uo pipefail
 
-readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly ROOT
 if [[ -z "${POSTGREST_URL:-}" ]]; then
     env_file="${CONTRACT_BACKEND_DIR:-$ROOT/contract-backend}/env"
     [[ -f "$env_file" ]] || { echo "smoke: no $env_file (run contract/real-backend.sh start)" >&2; exit 2; }
-    set -a; . "$env_file"; set +a
+    set -a
+    # shellcheck source=/dev/null
+    . "$env_file"
+    set +a
 fi
 command -v jq >/dev/null || { echo "smoke: jq is required" >&2; exit 2; }
 
@@ -17,7 +21,8 @@ readonly URL="$POSTGREST_URL"
 readonly EDITOR="Authorization: Bearer $POSTGREST_AUTHENTICATED_KEY"
 readonly ANON="Authorization: Bearer $POSTGREST_ANON_KEY"
 readonly JSON="Content-Type: application/json"
-readonly TMP="$(mktemp -d)"
+TMP="$(mktemp -d)"
+readonly TMP
 trap 'rm -rf "$TMP"' EXIT
 passed=0
 failed=0
