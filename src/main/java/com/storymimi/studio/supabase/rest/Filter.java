@@ -1,5 +1,6 @@
 package com.storymimi.studio.supabase.rest;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -25,8 +26,8 @@ public sealed interface Filter {
     record In(String column, List<Object> values) implements Filter {
         public In {
             FilterEncoder.requireColumn(column);
+            values.forEach(FilterEncoder::requireValue); // before copying: List.copyOf rejects nulls less clearly
             values = List.copyOf(values);
-            values.forEach(FilterEncoder::requireValue);
         }
     }
 
@@ -93,7 +94,7 @@ public sealed interface Filter {
 
     /** Rows whose column is one of {@code values}; an empty collection matches nothing (sent as {@code in.()}). */
     static Filter in(String column, Collection<?> values) {
-        return new In(column, List.copyOf(values));
+        return new In(column, new ArrayList<>(values));
     }
 
     static Filter isNull(String column) {
