@@ -2,12 +2,17 @@ package com.storymimi.studio.supabase.error;
 
 import com.google.gson.JsonObject;
 
+import java.io.Serial;
+
 /**
  * A GoTrue (Supabase Auth) error. Both body shapes are understood: {@code {"code":"invalid_credentials",
  * "message":…}} (API version 2024-01-01), the legacy {@code {"code":400,"error_code":…,"msg":…}} and the
  * OAuth-style {@code {"error":…,"error_description":…}}.
  */
 public final class AuthException extends SupabaseException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final String code;
     private final String serverMessage;

@@ -2,11 +2,16 @@ package com.storymimi.studio.supabase.error;
 
 import com.google.gson.JsonObject;
 
+import java.io.Serial;
+
 /**
  * A PostgREST error: {@code {"code","message","details","hint"}}. {@link #code()} is a PostgREST code
  * ({@code PGRST116}) or a Postgres SQLSTATE ({@code 23505}).
  */
 public final class RestException extends SupabaseException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** Code used when a 2xx response could not be read as the type the caller asked for. */
     public static final String DECODE_FAILED = "CLIENT_DECODE";

@@ -2,12 +2,17 @@ package com.storymimi.studio.supabase.error;
 
 import com.google.gson.JsonObject;
 
+import java.io.Serial;
+
 /**
  * A Storage API error: {@code {"statusCode":"404","error":"not_found","message":…,"code":"NoSuchKey"}}.
  * Storage sends most errors as HTTP 400 with the real status only in the body, so callers decide on
  * {@link #statusCode()}, not on {@link #status()}.
  */
 public final class StorageException extends SupabaseException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final String statusCode;
     private final String error;

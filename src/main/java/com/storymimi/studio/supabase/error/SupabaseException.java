@@ -1,5 +1,6 @@
 package com.storymimi.studio.supabase.error;
 
+import java.io.Serial;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +11,9 @@ import java.util.concurrent.ExecutionException;
  */
 public abstract sealed class SupabaseException extends RuntimeException
         permits RestException, AuthException, StorageException, TransportException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final int status;
 

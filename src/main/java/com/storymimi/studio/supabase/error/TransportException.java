@@ -1,7 +1,12 @@
 package com.storymimi.studio.supabase.error;
 
+import java.io.Serial;
+
 /** No HTTP response arrived: connection refused or reset, DNS failure, or the request timed out. */
 public final class TransportException extends SupabaseException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final boolean timeout;
 

@@ -106,9 +106,12 @@ class PostgrestWriteTest {
     @Test
     void upsertJoinsResolutionCountAndReturnInOnePreferHeader() {
         server.enqueue(Scripted.json(201, "[]").header("Content-Range", "*/2"));
+        Map<String, Object> row = new LinkedHashMap<>(); // column order follows the map's order
+        row.put("story_id", STORY);
+        row.put("sequence", 1);
 
         int written = client.rest().from("scenes")
-                .upsert(List.of(Map.of("story_id", STORY, "sequence", 1)), "story_id, sequence", Resolution.MERGE)
+                .upsert(List.of(row), "story_id, sequence", Resolution.MERGE)
                 .returning().affectedRows().join();
 
         Recorded request = server.onlyRequest();
