@@ -17,4 +17,5 @@ module com.storymimi.studio {
 
     // Gson reads and writes the records reflectively.
     opens com.storymimi.studio.model to com.google.gson;
+    opens com.storymimi.studio.supabase.auth to com.google.gson;
 }
