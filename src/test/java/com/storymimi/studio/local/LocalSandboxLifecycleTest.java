@@ -87,8 +87,9 @@ class LocalSandboxLifecycleTest {
     }
 
     @Test
-    void workspaceFileIsReadableByItsOwnerOnly() throws Exception {
-        try (LocalSandbox ignored = LocalSandbox.start(new SandboxOptions(dataDir, 0, false))) {
+    void bindsLoopbackAndKeepsTheWorkspaceReadableByItsOwnerOnly() throws Exception {
+        try (LocalSandbox sandbox = LocalSandbox.start(new SandboxOptions(dataDir, 0, false))) {
+            assertEquals("127.0.0.1", sandbox.baseUrl().getHost(), "the sandbox is reachable from this machine only");
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dataDir.resolve("workspace.json"));
 
             assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), permissions);

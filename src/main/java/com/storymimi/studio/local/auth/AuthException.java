@@ -10,6 +10,8 @@ import com.storymimi.studio.local.http.Response;
  */
 public final class AuthException extends ApiException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int status;
     private final String errorCode;
     private final boolean versioned;

@@ -7,6 +7,8 @@ import com.storymimi.studio.local.http.Response;
 /** The API gateway's refusal, in the hosted gateway's shape: 401 {"message","hint"}. */
 public final class GatewayException extends ApiException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String hint;
 
     private GatewayException(String message, String hint) {

@@ -3,6 +3,8 @@ package com.storymimi.studio.local.auth;
 /** Why a JWT was refused; the message is safe to show (it never contains the token). */
 public final class JwtException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     public enum Kind { MALFORMED, BAD_SIGNATURE, EXPIRED }
 
     private final Kind kind;

@@ -7,6 +7,8 @@ package com.storymimi.studio.local.db;
  */
 public final class DatabaseError extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String sqlState;
     private final String details;
     private final String hint;

@@ -6,6 +6,8 @@ package com.storymimi.studio.local.http;
  */
 public abstract class ApiException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     protected ApiException(String message) {
         super(message, null, false, false);
     }

@@ -12,11 +12,13 @@ import java.util.Map;
 /** A PostgREST error: HTTP status plus the {"code","message","details","hint"} body. */
 public final class PostgrestException extends ApiException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int status;
     private final String code;
     private final String details;
     private final String hint;
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public PostgrestException(int status, String code, String message, String details, String hint) {
         super(message);

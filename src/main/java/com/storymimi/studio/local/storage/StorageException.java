@@ -10,6 +10,8 @@ import com.storymimi.studio.local.http.Response;
  */
 public final class StorageException extends ApiException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int httpStatus;
     private final String statusCode;
     private final String error;

@@ -118,6 +118,15 @@ class RestReadTest {
     }
 
     @Test
+    void orTreesCombineConditionsWithQuotedValues() {
+        String tree = "(title.ilike.\"*hedgehog*\",and(status.eq.COMPLETED,title.like.A*),title.eq.\"Pip, the (odd) one\")";
+
+        List<String> found = titles(fx.asService("GET", "/rest/v1/stories?select=title&order=title&or=" + enc(tree), null));
+
+        assertEquals(List.of("A Quiet Night", "Pip, the (odd) one", "The Brave Hedgehog"), found);
+    }
+
+    @Test
     void orderPutsNullsLastAscendingAndFirstDescendingUnlessTold() {
         List<String> asc = titles(fx.asService("GET", "/rest/v1/stories?select=title&order=user_id.asc,created_at.asc", null));
         List<String> desc = titles(fx.asService("GET", "/rest/v1/stories?select=title&order=user_id.desc,created_at.asc", null));
