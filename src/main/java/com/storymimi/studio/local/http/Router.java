@@ -1,0 +1,98 @@
+package com.storymimi.studio.local.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The root handler: a route table of mount points, one error mapping for every group (an
+ * {@link ApiException} renders itself; anything else is a logged 500), and the one place that writes
+ * responses to the wire.
+ */
+public final class Router implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+
+    private final Map<String, RouteGroup> mounts = new LinkedHashMap<>();
+
+    public Router mount(String prefix, RouteGroup group) {
+        mounts.put(prefix, group);
+        return this;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Response response = dispatch(exchange);
+            send(exchange, response);
+        } catch (IOException e) {
+            LOG.debug("Client went away during {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+        }
+    }
+
+    private Response dispatch(HttpExchange exchange) {
+        String rawPath = exchange.getRequestURI().getRawPath();
+        try {
+            for (Map.Entry<String, RouteGroup> mount : mounts.entrySet()) {
+                String prefix = mount.getKey();
+                if (rawPath.equals(prefix) || rawPath.startsWith(prefix + "/")) {
+                    Request request = new Request(exchange.getRequestMethod(), rawPath.substring(prefix.length()),
+                            QueryStrings.parse(exchange.getRequestURI().getRawQuery()),
+                            exchange.getRequestHeaders(), exchange.getRequestBody());
+                    return mount.getValue().handle(request);
+                }
+            }
+            return Response.json(404, "{\"message\":\"no Route matched with those values\"}");
+        } catch (ApiException e) {
+            return e.toResponse();
+        } catch (Exception e) {
+            LOG.error("Unexpected error serving {} {}", exchange.getRequestMethod(), rawPath, e);
+            return Response.json(500, "{\"message\":\"An unexpected error occurred in the local sandbox\"}");
+        }
+    }
+
+    private static void send(HttpExchange exchange, Response response) throws IOException {
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        drain(exchange.getRequestBody());
+        long length = response.contentLength();
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        if (head || length < 0 || response.status() == 204 || response.status() == 304) {
+            if (length >= 0 && head) {
+                exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
+            }
+            exchange.sendResponseHeaders(response.status(), -1);
+            return;
+        }
+        exchange.sendResponseHeaders(response.status(), length == 0 ? -1 : length);
+        if (length == 0) {
+            return;
+        }
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (response.body() != null) {
+                out.write(response.body());
+            } else {
+                try (FileChannel channel = FileChannel.open(response.file(), StandardOpenOption.READ)) {
+                    channel.transferTo(response.fileOffset(), length, Channels.newChannel(out));
+                }
+            }
+        }
+    }
+
+    private static void drain(InputStream body) {
+        try (body) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            LOG.debug("Could not drain a request body", e);
+        }
+    }
+}

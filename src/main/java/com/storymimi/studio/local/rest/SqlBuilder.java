@@ -1,0 +1,270 @@
+package com.storymimi.studio.local.rest;
+
+import com.storymimi.studio.local.db.Catalog;
+import com.storymimi.studio.local.db.ColumnInfo;
+import com.storymimi.studio.local.db.ColumnType;
+import com.storymimi.studio.local.db.DatabaseError;
+import com.storymimi.studio.local.db.PgTimestamps;
+import com.storymimi.studio.local.db.TableInfo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the query AST into SQLite statements for one table. Every identifier is checked against the catalog
+ * (and quoted), every value is converted to its column type and bound as a parameter. Row-level security
+ * arrives as {@code rowsVisible}: false adds a predicate that no row satisfies, as RLS without a policy does.
+ */
+final class SqlBuilder {
+
+    /** PostgREST's db-max-rows in the Supabase CLI config: no response carries more rows. */
+    static final long MAX_ROWS = 1000;
+
+    private final TableInfo table;
+
+    SqlBuilder(TableInfo table) {
+        this.table = table;
+    }
+
+    List<ProjectedColumn> projection(List<SelectItem> select) {
+        List<ProjectedColumn> out = new ArrayList<>();
+        for (SelectItem item : select) {
+            switch (item) {
+                case SelectItem.Star star -> table.columns().forEach(c -> out.add(new ProjectedColumn(c.name(), c, false)));
+                case SelectItem.Field field -> out.add(new ProjectedColumn(field.outputName(), column(field.column()),
+                        castToText(field.cast())));
+                case SelectItem.Embed embed -> throw PostgrestException.notYetSupported(
+                        "Embedding '" + embed.relation() + "'");
+            }
+        }
+        return out;
+    }
+
+    SqlStatement select(List<ProjectedColumn> projection, List<Condition> filters, boolean rowsVisible,
+                        List<OrderTerm> order, long limit, long offset) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT " + columnList(projection) + " FROM " + Catalog.quote(table.name())
+                + where(filters, rowsVisible, params) + orderBy(order) + " LIMIT ? OFFSET ?";
+        params.add(limit);
+        params.add(offset);
+        return new SqlStatement(sql, params);
+    }
+
+    SqlStatement count(List<Condition> filters, boolean rowsVisible) {
+        List<Object> params = new ArrayList<>();
+        return new SqlStatement("SELECT count(*) FROM " + Catalog.quote(table.name())
+                + where(filters, rowsVisible, params), params);
+    }
+
+    /** The given rows (by rowid) in the given order: the representation of a write. */
+    SqlStatement selectRows(List<ProjectedColumn> projection, List<Long> rowids) {
+        if (rowids.isEmpty()) {
+            return new SqlStatement("SELECT " + columnList(projection) + " FROM " + Catalog.quote(table.name())
+                    + " WHERE 0", List.of());
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < rowids.size(); i++) {
+            values.append(i == 0 ? "" : ",").append("(").append(i).append(",?)");
+            params.add(rowids.get(i));
+        }
+        String sql = "WITH picked(ord, id) AS (VALUES " + values + ") SELECT " + columnList(projection, "t.")
+                + " FROM " + Catalog.quote(table.name()) + " t JOIN picked ON t.rowid = picked.id ORDER BY picked.ord";
+        return new SqlStatement(sql, params);
+    }
+
+    SqlStatement rowids(List<Condition> filters, boolean rowsVisible) {
+        List<Object> params = new ArrayList<>();
+        return new SqlStatement("SELECT rowid FROM " + Catalog.quote(table.name())
+                + where(filters, rowsVisible, params) + " ORDER BY rowid", params);
+    }
+
+    /**
+     * One row's INSERT returning its rowid. Columns absent from {@code values} take their DEFAULT.
+     * {@code conflict} may add ON CONFLICT ... DO UPDATE / DO NOTHING.
+     */
+    SqlStatement insert(Map<String, Object> values, Conflict conflict) {
+        List<Object> params = new ArrayList<>(values.values());
+        String target = Catalog.quote(table.name());
+        String sql = values.isEmpty() ? "INSERT INTO " + target + " DEFAULT VALUES"
+                : "INSERT INTO " + target + " (" + values.keySet().stream().map(Catalog::quote)
+                .collect(Collectors.joining(", ")) + ") VALUES (" + "?, ".repeat(values.size() - 1) + "?)";
+        if (conflict != null) {
+            sql += " ON CONFLICT (" + conflict.columns().stream().map(c -> Catalog.quote(column(c).name()))
+                    .collect(Collectors.joining(", ")) + ")";
+            List<String> updates = values.keySet().stream().filter(c -> !conflict.columns().contains(c))
+                    .map(c -> Catalog.quote(c) + " = excluded." + Catalog.quote(c)).collect(Collectors.toList());
+            if (conflict.merge() && !updates.isEmpty()) {
+                touchUpdatedAt(updates, params);
+                sql += " DO UPDATE SET " + String.join(", ", updates);
+            } else {
+                sql += " DO NOTHING";
+            }
+        }
+        return new SqlStatement(sql + " RETURNING rowid", params);
+    }
+
+    SqlStatement update(Map<String, Object> values, List<Condition> filters, boolean rowsVisible) {
+        List<Object> params = new ArrayList<>();
+        List<String> sets = new ArrayList<>();
+        values.forEach((name, value) -> {
+            if (!isTouchColumn(name)) {
+                sets.add(Catalog.quote(name) + " = ?");
+                params.add(value);
+            }
+        });
+        touchUpdatedAt(sets, params);
+        String sql = "UPDATE " + Catalog.quote(table.name()) + " SET " + String.join(", ", sets)
+                + where(filters, rowsVisible, params) + " RETURNING rowid";
+        return new SqlStatement(sql, params);
+    }
+
+    SqlStatement deleteRows(List<Long> rowids) {
+        String marks = String.join(", ", Collections.nCopies(rowids.size(), "?"));
+        return new SqlStatement("DELETE FROM " + Catalog.quote(table.name()) + " WHERE rowid IN (" + marks + ")",
+                new ArrayList<>(rowids));
+    }
+
+    /** The server owns updated_at (a trigger in the migrations): every UPDATE stamps the current time. */
+    private void touchUpdatedAt(List<String> sets, List<Object> params) {
+        table.columns().stream().filter(c -> isTouchColumn(c.name())).findFirst().ifPresent(c -> {
+            sets.removeIf(s -> s.startsWith(Catalog.quote(c.name()) + " ="));
+            sets.add(Catalog.quote(c.name()) + " = ?");
+            params.add(PgTimestamps.format(Instant.now()));
+        });
+    }
+
+    private boolean isTouchColumn(String name) {
+        return name.equals("updated_at") && table.column(name).map(c -> c.type() == ColumnType.TIMESTAMPTZ)
+                .orElse(false);
+    }
+
+    ColumnInfo column(String name) {
+        return table.column(name).orElseThrow(() -> PostgrestException.undefinedColumn(table.name(), name));
+    }
+
+    private static boolean castToText(String cast) {
+        if (cast == null) {
+            return false;
+        }
+        if (cast.equals("text")) {
+            return true;
+        }
+        throw PostgrestException.notYetSupported("The cast ::" + cast);
+    }
+
+    private static String columnList(List<ProjectedColumn> projection) {
+        return columnList(projection, "");
+    }
+
+    private static String columnList(List<ProjectedColumn> projection, String qualifier) {
+        if (projection.isEmpty()) {
+            return "NULL";
+        }
+        return projection.stream().map(p -> qualifier + Catalog.quote(p.column().name()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private String where(List<Condition> filters, boolean rowsVisible, List<Object> params) {
+        List<String> parts = new ArrayList<>();
+        if (!rowsVisible) {
+            parts.add("0");
+        }
+        for (Condition condition : filters) {
+            parts.add(condition(condition, params));
+        }
+        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+    }
+
+    private String condition(Condition condition, List<Object> params) {
+        return switch (condition) {
+            case Condition.Comparison c -> negate(c.negated(), comparison(c, params));
+            case Condition.Logical l -> negate(l.negated(), "(" + l.children().stream()
+                    .map(child -> condition(child, params))
+                    .collect(Collectors.joining(l.disjunction() ? " OR " : " AND ")) + ")");
+        };
+    }
+
+    private static String negate(boolean negated, String sql) {
+        return negated ? "NOT (" + sql + ")" : sql;
+    }
+
+    private String comparison(Condition.Comparison c, List<Object> params) {
+        ColumnInfo column = column(c.column());
+        String col = Catalog.quote(column.name());
+        ColumnType type = column.type();
+        return switch (c.operator()) {
+            case EQ, NEQ, GT, GTE, LT, LTE -> {
+                params.add(type.parseText(c.values().getFirst()));
+                yield col + " " + sqlOperator(c.operator()) + " ?";
+            }
+            case LIKE, ILIKE -> likeCondition(c, column, params);
+            case IN -> {
+                if (c.values().isEmpty()) {
+                    yield "0";
+                }
+                c.values().forEach(v -> params.add(type.parseText(v)));
+                yield col + " IN (" + "?, ".repeat(c.values().size() - 1) + "?)";
+            }
+            case IS -> switch (c.values().getFirst()) {
+                case "null", "unknown" -> col + " IS NULL";
+                case "not_null" -> col + " IS NOT NULL";
+                case "true" -> col + " IS TRUE";
+                default -> col + " IS FALSE";
+            };
+        };
+    }
+
+    private String likeCondition(Condition.Comparison c, ColumnInfo column, List<Object> params) {
+        if (column.type() != ColumnType.TEXT) {
+            String op = c.operator() == Operator.LIKE ? "~~" : "~~*";
+            throw new PostgrestException(404, "42883", "operator does not exist: " + column.type().pgName() + " "
+                    + op + " unknown", null, "No operator matches the given name and argument types. "
+                    + "You might need to add explicit type casts.");
+        }
+        String pattern = c.values().getFirst().replace('*', '%');
+        if (endsWithLoneEscape(pattern)) {
+            throw new DatabaseError("22025", "LIKE pattern must not end with escape character");
+        }
+        params.add(pattern);
+        params.add(c.operator() == Operator.ILIKE ? 1 : 0);
+        return "pg_like(" + Catalog.quote(column.name()) + ", ?, ?)";
+    }
+
+    private static boolean endsWithLoneEscape(String pattern) {
+        int backslashes = 0;
+        for (int i = pattern.length() - 1; i >= 0 && pattern.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
+    }
+
+    private static String sqlOperator(Operator op) {
+        return switch (op) {
+            case EQ -> "=";
+            case NEQ -> "<>";
+            case GT -> ">";
+            case GTE -> ">=";
+            case LT -> "<";
+            case LTE -> "<=";
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    private String orderBy(List<OrderTerm> order) {
+        if (order.isEmpty()) {
+            return "";
+        }
+        return " ORDER BY " + order.stream().map(o -> Catalog.quote(column(o.column()).name())
+                + (o.descending() ? " DESC" : " ASC") + (o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** ON CONFLICT target and action for upserts. */
+    record Conflict(List<String> columns, boolean merge) {
+    }
+}

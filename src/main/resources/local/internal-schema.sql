@@ -1,0 +1,58 @@
+-- Tables behind Auth and Storage. They play the part of Supabase's "auth" and "storage" schemas: the
+-- sb_ prefix keeps them out of the REST catalog, so /rest/v1 never serves them.
+-- Statements are separated by a line holding only ';'.
+
+CREATE TABLE IF NOT EXISTS sb_auth_users (
+    id                 TEXT NOT NULL PRIMARY KEY,
+    email              TEXT NOT NULL UNIQUE,
+    password_hash      TEXT NOT NULL,
+    role               TEXT NOT NULL DEFAULT 'authenticated',
+    created_at         TEXT NOT NULL,
+    updated_at         TEXT NOT NULL,
+    last_sign_in_at    TEXT NULL
+)
+;
+CREATE TABLE IF NOT EXISTS sb_auth_sessions (
+    id         TEXT NOT NULL PRIMARY KEY,
+    user_id    TEXT NOT NULL REFERENCES sb_auth_users (id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL
+)
+;
+-- Refresh tokens are stored as SHA-256 digests: a copied database file does not hand out sessions.
+CREATE TABLE IF NOT EXISTS sb_auth_refresh_tokens (
+    token_hash TEXT NOT NULL PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sb_auth_sessions (id) ON DELETE CASCADE,
+    revoked    INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+)
+;
+CREATE TABLE IF NOT EXISTS sb_storage_buckets (
+    id                 TEXT NOT NULL PRIMARY KEY,
+    public             INTEGER NOT NULL DEFAULT 0,
+    file_size_limit    INTEGER NULL,
+    allowed_mime_types TEXT NULL,
+    created_at         TEXT NOT NULL,
+    updated_at         TEXT NOT NULL
+)
+;
+CREATE TABLE IF NOT EXISTS sb_storage_objects (
+    id            TEXT NOT NULL PRIMARY KEY,
+    bucket_id     TEXT NOT NULL REFERENCES sb_storage_buckets (id),
+    name          TEXT NOT NULL,
+    content_type  TEXT NOT NULL,
+    cache_control TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    etag          TEXT NOT NULL,
+    owner         TEXT NULL,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    UNIQUE (bucket_id, name)
+)
+;
+-- Facts about this data directory, e.g. that the demo data was seeded once (and must not come back after
+-- an editor deleted it).
+CREATE TABLE IF NOT EXISTS sb_meta (
+    key   TEXT NOT NULL PRIMARY KEY,
+    value TEXT NOT NULL
+)
+;
