@@ -13,13 +13,20 @@ public final class Texts {
     public static final String BUNDLE = "i18n.messages";
 
     private final ResourceBundle bundle;
+    private final Locale locale;
 
-    public Texts(ResourceBundle bundle) {
+    /** @param locale formats numbers, dates and times (the bundle's own locale is ROOT for the base file) */
+    public Texts(ResourceBundle bundle, Locale locale) {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
+        this.locale = Objects.requireNonNull(locale, "locale");
     }
 
     public static Texts load(Locale locale) {
-        return new Texts(ResourceBundle.getBundle(BUNDLE, locale));
+        return new Texts(ResourceBundle.getBundle(BUNDLE, locale), locale);
+    }
+
+    public Locale locale() {
+        return locale;
     }
 
     public ResourceBundle bundle() {
@@ -28,7 +35,7 @@ public final class Texts {
 
     public String get(String key, Object... args) {
         String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
     public Optional<String> find(String key) {

@@ -75,7 +75,7 @@ public final class MainWindowViewModel {
         this.fx = Objects.requireNonNull(fx, "fx");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.timeFormat = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-                .withLocale(texts.bundle().getLocale()).withZone(zone);
+                .withLocale(texts.locale()).withZone(zone);
         connect = new AsyncCommand<>(fx, () -> connections.activate(connecting.id()))
                 .onSuccess(this::connected)
                 .onFailure(this::connectFailed);

@@ -69,7 +69,7 @@ public final class UsersView {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.texts = Objects.requireNonNull(texts, "texts");
         this.createdFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(texts.bundle().getLocale()).withZone(zone);
+                .withLocale(texts.locale()).withZone(zone);
     }
 
     @FXML
