@@ -33,6 +33,8 @@ public final class ProfileEditorViewModel {
     private final Texts texts;
 
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
+    // One wrapper, kept: listeners on a fresh wrapper per call would be dropped when it is collected.
+    private final ObservableList<ConnectionProfile> profilesView = FXCollections.unmodifiableObservableList(profiles);
     private final ReadOnlyObjectWrapper<ConnectionProfile> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.SUPABASE);
@@ -64,7 +66,7 @@ public final class ProfileEditorViewModel {
         anonKey.addListener(o -> updateProblems());
 
         load = new AsyncCommand<>(fx, connections::profiles)
-                .onSuccess(profiles::setAll)
+                .onSuccess(this::showProfiles)
                 .onFailure(e -> message.set(messages.describe(e, "profiles")));
         save = new AsyncCommand<>(fx, () -> connections.save(form().toProfile(idToSave())), valid)
                 .onSuccess(this::saved)
@@ -109,6 +111,16 @@ public final class ProfileEditorViewModel {
         return selected.get() == null ? UUID.randomUUID().toString() : selected.get().id();
     }
 
+    private void showProfiles(List<ConnectionProfile> loaded) {
+        ConnectionProfile kept = selected.get();
+        // Cleared first so the view hears the selection come back after the list was replaced.
+        selected.set(null);
+        profiles.setAll(loaded);
+        if (kept != null) {
+            selected.set(loaded.stream().filter(p -> p.id().equals(kept.id())).findFirst().orElse(kept));
+        }
+    }
+
     private void saved(ConnectionProfile profile) {
         selected.set(profile);
         message.set(texts.get("profiles.saved", profile.name()));
@@ -132,7 +144,7 @@ public final class ProfileEditorViewModel {
     }
 
     public ObservableList<ConnectionProfile> profiles() {
-        return FXCollections.unmodifiableObservableList(profiles);
+        return profilesView;
     }
 
     public ReadOnlyObjectProperty<ConnectionProfile> selectedProperty() {

@@ -11,7 +11,6 @@ import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -234,10 +233,5 @@ public final class MainWindowView {
     @FXML
     private void retry() {
         viewModel.retry();
-    }
-
-    /** The window's root, for the application to put in a scene. */
-    public static Parent load(ViewLoader loader, MainWindowView view) {
-        return loader.load(view);
     }
 }

@@ -51,6 +51,8 @@ public final class MainWindowViewModel {
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.USERS);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
+    // One wrapper, kept: listeners on a fresh wrapper per call would be dropped when it is collected.
+    private final ObservableList<ConnectionProfile> profilesView = FXCollections.unmodifiableObservableList(profiles);
     private final ReadOnlyObjectWrapper<ConnectionProfile> activeProfile = new ReadOnlyObjectWrapper<>(this, "activeProfile");
     private final ReadOnlyObjectWrapper<ConnectionState> connectionState =
             new ReadOnlyObjectWrapper<>(this, "connectionState", ConnectionState.CONNECTING);
@@ -244,7 +246,7 @@ public final class MainWindowViewModel {
     }
 
     public ObservableList<ConnectionProfile> profiles() {
-        return FXCollections.unmodifiableObservableList(profiles);
+        return profilesView;
     }
 
 

@@ -41,6 +41,8 @@ public final class UsersViewModel {
     private final Texts texts;
 
     private final ObservableList<User> rows = FXCollections.observableArrayList();
+    // One wrapper, kept: listeners on a fresh wrapper per call would be dropped when it is collected.
+    private final ObservableList<User> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<User> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final UserForm form;
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
@@ -217,7 +219,7 @@ public final class UsersViewModel {
     // -- properties -------------------------------------------------------------------------------------------
 
     public ObservableList<User> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public ReadOnlyObjectProperty<User> selectedProperty() {

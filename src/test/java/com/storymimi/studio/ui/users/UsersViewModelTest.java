@@ -146,6 +146,7 @@ class UsersViewModelTest {
     // -- create / update / delete ---------------------------------------------------------------------------
 
     @Test
+    @SuppressWarnings("unchecked") // Mockito's thenReturn(first, more...)
     void saveCreatesTheUserFromTheTrimmedDraftAndSelectsIt() {
         UserService users = mock(UserService.class);
         User created = new User(UUID.randomUUID(), "ana", "ana@example.com", Instant.parse("2025-03-01T10:00:00Z"));
@@ -293,6 +294,7 @@ class UsersViewModelTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked") // Mockito's thenReturn(first, more...)
     void busyWhileLoadingAndARefreshReplacesTheRunningLoad() {
         CompletableFuture<Page<User>> first = new CompletableFuture<>();
         CompletableFuture<Page<User>> second = new CompletableFuture<>();
