@@ -18,4 +18,13 @@ module com.storymimi.studio {
     // Gson reads and writes the records reflectively.
     opens com.storymimi.studio.model to com.google.gson;
     opens com.storymimi.studio.supabase.auth to com.google.gson;
+    opens com.storymimi.studio.app to com.google.gson;
+
+    // FXML injects @FXML fields and calls @FXML handlers of the views.
+    opens com.storymimi.studio.ui.shell to javafx.fxml;
+    opens com.storymimi.studio.ui.users to javafx.fxml;
+    opens com.storymimi.studio.ui.connect to javafx.fxml;
+
+    // javafx.graphics instantiates the Application subclass.
+    exports com.storymimi.studio.app to javafx.graphics;
 }

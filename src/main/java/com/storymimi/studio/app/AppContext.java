@@ -1,0 +1,134 @@
+package com.storymimi.studio.app;
+
+import com.storymimi.studio.model.ConnectionProfile;
+import com.storymimi.studio.ui.common.FxDialogService;
+import com.storymimi.studio.ui.common.Texts;
+import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.ui.common.ViewLoader;
+import com.storymimi.studio.ui.connect.ProfileEditorDialog;
+import com.storymimi.studio.ui.shell.MainWindowView;
+import com.storymimi.studio.ui.shell.MainWindowViewModel;
+import javafx.scene.Parent;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The composition root: builds every long-lived object once, in dependency order, and hands them to each
+ * other through constructors. Nothing else in the app creates services or view models.
+ * Construct it off the FX thread (it reads the settings and profiles from disk); build views on the FX thread.
+ */
+public final class AppContext {
+
+    private final AppPaths paths;
+    private final Executor fx;
+    private final ExecutorService io = Executors.newSingleThreadExecutor(daemon("storymimi-io"));
+    private final ExecutorService connector = Executors.newSingleThreadExecutor(daemon("storymimi-connect"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("storymimi-timer"));
+
+    private final Texts texts;
+    private final UserMessages messages;
+    private final SettingsStore settings;
+    private final ProfileConnectionService connections;
+    private final FxDialogService dialogs;
+    private final ViewLoader loader;
+    private final MainWindowViewModel mainWindow;
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    /**
+     * @param backends    opens a profile's services (the sandbox or Supabase); tests pass a fake
+     * @param environment the process environment (SUPABASE_URL, SUPABASE_ANON_KEY)
+     * @param fx          runs work on the FX thread: {@code Platform::runLater} in the app
+     */
+    public AppContext(AppPaths paths, BackendFactory backends, Map<String, String> environment, Executor fx) {
+        this.paths = Objects.requireNonNull(paths, "paths");
+        this.fx = Objects.requireNonNull(fx, "fx");
+        texts = Texts.load(Locale.getDefault());
+        messages = new UserMessages(texts);
+        settings = new SettingsStore(paths.settingsFile(), io);
+        Settings saved = settings.load();
+        connections = openProfiles(backends, environment, saved.activeProfileId());
+        dialogs = new FxDialogService(texts);
+        loader = new ViewLoader(texts);
+        mainWindow = new MainWindowViewModel(connections, dialogs, messages, texts, fx,
+                new ScheduledPeriodicScheduler(timer, fx), zone);
+    }
+
+    private ProfileConnectionService openProfiles(BackendFactory backends, Map<String, String> environment,
+                                                  String savedActiveId) {
+        ProfileStore store = new ProfileStore(paths.profilesFile(), io, texts.get("profile.sandbox.name"));
+        List<ConnectionProfile> profiles = store.load();
+        Optional<ConnectionProfile> fromEnvironment =
+                ProfileStore.environmentProfile(environment, texts.get("profile.environment.name"));
+        if (fromEnvironment.isPresent() && !profiles.contains(fromEnvironment.get())) {
+            profiles = ProfileStore.upsert(profiles, fromEnvironment.get());
+            store.save(profiles);
+        }
+        return new ProfileConnectionService(store, profiles, backends, connector,
+                id -> settings.update(s -> s.withActiveProfileId(id)), fromEnvironment, savedActiveId);
+    }
+
+    /** Loads the main window's view (FX thread). */
+    public Parent createMainWindow() {
+        ProfileEditorDialog profileEditor = new ProfileEditorDialog(connections, messages, texts, fx, loader);
+        return loader.load(new MainWindowView(mainWindow, loader, texts, profileEditor, zone));
+    }
+
+    /** Closes the connection and finishes pending writes; completes when both are done. */
+    public CompletableFuture<Void> shutdown() {
+        mainWindow.dispose();
+        timer.shutdownNow();
+        CompletableFuture<Void> closed = connections.shutdown();
+        connector.shutdown();
+        CompletableFuture<Void> written = CompletableFuture.runAsync(() -> { }, io); // after queued writes
+        io.shutdown();
+        return CompletableFuture.allOf(closed, written);
+    }
+
+    public AppPaths paths() {
+        return paths;
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    public UserMessages messages() {
+        return messages;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    public ProfileConnectionService connections() {
+        return connections;
+    }
+
+    public FxDialogService dialogs() {
+        return dialogs;
+    }
+
+    public MainWindowViewModel mainWindow() {
+        return mainWindow;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        // Daemon threads: a stuck network call must never keep a closed app alive.
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

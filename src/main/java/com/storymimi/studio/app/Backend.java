@@ -1,0 +1,15 @@
+package com.storymimi.studio.app;
+
+import com.storymimi.studio.service.HealthService;
+import com.storymimi.studio.service.UserService;
+
+/** One open connection: the services of one profile. Closing it stops whatever it started (e.g. the sandbox). */
+public interface Backend extends AutoCloseable {
+
+    UserService users();
+
+    HealthService health();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,57 @@
+package com.storymimi.studio.app;
+
+import javafx.application.Application;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * The main class. It must not touch a logger before the log folder is known: logback reads
+ * {@code storymimi.logdir} once, when the first logger is created.
+ */
+public final class Launcher {
+
+    public static final String LOG_DIR_PROPERTY = "storymimi.logdir";
+    private static final int DEFAULT_SERVE_PORT = 54321;
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        AppPaths paths = AppPaths.detect().createDirectories();
+        if (System.getProperty(LOG_DIR_PROPERTY) == null) {
+            System.setProperty(LOG_DIR_PROPERTY, paths.logDir().toString());
+        }
+        if (args.length > 0 && args[0].equals("--serve")) {
+            serve(paths.dataDir(), servePort(args), System.out);
+            return;
+        }
+        Application.launch(StudioApp.class, args);
+    }
+
+    static int servePort(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--port")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("--port needs a number, e.g. --port 54321");
+                }
+                try {
+                    int port = Integer.parseInt(args[i + 1]);
+                    if (port < 0 || port > 65535) {
+                        throw new NumberFormatException();
+                    }
+                    return port;
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--port needs a number from 0 to 65535, not " + args[i + 1]);
+                }
+            }
+        }
+        return DEFAULT_SERVE_PORT;
+    }
+
+    // INTEGRATION: call com.storymimi.studio.local.SandboxServeCommand.run(dataDir, port, out) here.
+    private static void serve(Path dataDir, int port, PrintStream out) {
+        throw new UnsupportedOperationException("--serve is wired during integration");
+    }
+}

@@ -1,0 +1,139 @@
+package com.storymimi.studio.app;
+
+import com.storymimi.studio.model.ConnectionProfile;
+import com.storymimi.studio.service.Connection;
+import com.storymimi.studio.service.ConnectionService;
+import com.storymimi.studio.service.HealthService;
+import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.service.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The {@link ConnectionService} of the app: profiles from the {@link ProfileStore}, connections from the
+ * {@link BackendFactory}. Opening and closing backends happens on one dedicated thread, so two quick switches
+ * never leave two sandboxes running.
+ */
+public final class ProfileConnectionService implements ConnectionService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileConnectionService.class);
+
+    private final ProfileStore store;
+    private final BackendFactory factory;
+    private final Executor connector;
+    private final Consumer<String> rememberActive;
+    private final Optional<ConnectionProfile> environmentProfile;
+    private final String savedActiveId;
+
+    private List<ConnectionProfile> profiles;
+    private Backend backend;
+
+    /**
+     * @param profiles           the profiles read at start (environment profile already merged in)
+     * @param connector          a single-threaded executor for opening and closing backends
+     * @param rememberActive     called with the id of each successfully opened profile, to persist it
+     * @param environmentProfile the SUPABASE_URL/SUPABASE_ANON_KEY profile, active for this run if present
+     * @param savedActiveId      the profile id remembered from the last run, or null
+     */
+    public ProfileConnectionService(ProfileStore store, List<ConnectionProfile> profiles, BackendFactory factory,
+                                    Executor connector, Consumer<String> rememberActive,
+                                    Optional<ConnectionProfile> environmentProfile, String savedActiveId) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.profiles = List.copyOf(profiles);
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.connector = Objects.requireNonNull(connector, "connector");
+        this.rememberActive = Objects.requireNonNull(rememberActive, "rememberActive");
+        this.environmentProfile = Objects.requireNonNull(environmentProfile, "environmentProfile");
+        this.savedActiveId = savedActiveId;
+    }
+
+    @Override
+    public synchronized CompletableFuture<List<ConnectionProfile>> profiles() {
+        return CompletableFuture.completedFuture(profiles);
+    }
+
+    @Override
+    public synchronized CompletableFuture<ConnectionProfile> activeProfile() {
+        ConnectionProfile active = environmentProfile
+                .or(() -> find(savedActiveId))
+                .orElse(profiles.getFirst());
+        return CompletableFuture.completedFuture(active);
+    }
+
+    @Override
+    public synchronized CompletableFuture<ConnectionProfile> save(ConnectionProfile profile) {
+        profiles = List.copyOf(ProfileStore.upsert(profiles, profile));
+        return store.save(profiles).thenApply(done -> profile);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> remove(String profileId) {
+        if (ConnectionProfile.LOCAL_SANDBOX_ID.equals(profileId)) {
+            return CompletableFuture.failedFuture(
+                    new ServiceException(ServiceException.Reason.INVALID, "the local sandbox profile cannot be removed"));
+        }
+        profiles = profiles.stream().filter(p -> !p.id().equals(profileId)).toList();
+        return store.save(profiles);
+    }
+
+    @Override
+    public CompletableFuture<Connection> activate(String profileId) {
+        Optional<ConnectionProfile> profile;
+        synchronized (this) {
+            profile = find(profileId);
+        }
+        if (profile.isEmpty()) {
+            return CompletableFuture.failedFuture(
+                    new ServiceException(ServiceException.Reason.NOT_FOUND, "no profile with id " + profileId));
+        }
+        return CompletableFuture.supplyAsync(() -> open(profile.get()), connector);
+    }
+
+    /** Runs on the connector thread only. */
+    private Connection open(ConnectionProfile profile) {
+        closeBackend();
+        LOG.info("opening {}", profile);
+        try {
+            backend = factory.open(profile);
+        } catch (Exception e) {
+            throw new ServiceException(ServiceException.Reason.UNAVAILABLE,
+                    "could not open " + profile.name() + ": " + e.getMessage(), e);
+        }
+        if (environmentProfile.map(env -> !env.id().equals(profile.id())).orElse(true)) {
+            // The environment's profile is active for this run only; the saved choice stays as it was.
+            rememberActive.accept(profile.id());
+        }
+        return new OpenConnection(profile, backend.users(), backend.health());
+    }
+
+    private void closeBackend() {
+        if (backend != null) {
+            try {
+                backend.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the previous connection failed", e);
+            }
+            backend = null;
+        }
+    }
+
+    /** Closes the open backend (on the connector thread, after any open still under way). */
+    public CompletableFuture<Void> shutdown() {
+        return CompletableFuture.runAsync(this::closeBackend, connector);
+    }
+
+    private Optional<ConnectionProfile> find(String id) {
+        return id == null ? Optional.empty() : profiles.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    private record OpenConnection(ConnectionProfile profile, UserService users, HealthService health)
+            implements Connection {
+    }
+}

@@ -1,0 +1,19 @@
+package com.storymimi.studio.ui.common;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Everything that asks or tells the person outside the current view. ViewModels use only this, so tests can
+ * answer a confirmation or check a notification without a window.
+ */
+public interface DialogService {
+
+    /** Asks once; completes with true when the person chose {@code confirmLabel}, false otherwise. */
+    CompletableFuture<Boolean> confirm(String title, String message, String confirmLabel);
+
+    /** A short notification that something failed; does not wait for the person. */
+    void showError(String message);
+
+    /** A short notification that something finished; does not wait for the person. */
+    void showInfo(String message);
+}

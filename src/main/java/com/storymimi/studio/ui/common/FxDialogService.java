@@ -1,0 +1,104 @@
+package com.storymimi.studio.ui.common;
+
+import atlantafx.base.controls.Notification;
+import atlantafx.base.theme.Styles;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The JavaFX {@link DialogService}: confirmations are window-modal alerts, notifications slide into a layer in
+ * the top-right corner of the main window and disappear by themselves. Call on the FX thread only.
+ */
+public final class FxDialogService implements DialogService {
+
+    private static final Duration NOTIFICATION_TIME = Duration.seconds(6);
+    private static final int MAX_NOTIFICATIONS = 3;
+
+    private final Texts texts;
+    private Window owner;
+    private final VBox notificationLayer = new VBox(8);
+
+    public FxDialogService(Texts texts) {
+        this.texts = Objects.requireNonNull(texts, "texts");
+        notificationLayer.setAlignment(Pos.TOP_RIGHT);
+        notificationLayer.setPickOnBounds(false);
+        notificationLayer.setFillWidth(false);
+        notificationLayer.getStyleClass().add("notification-layer");
+    }
+
+    /** The window that owns confirmations. */
+    public void setOwner(Window owner) {
+        this.owner = owner;
+    }
+
+    /** The layer to stack above the main window's content; it is transparent to the mouse where empty. */
+    public Pane notificationLayer() {
+        return notificationLayer;
+    }
+
+    @Override
+    public CompletableFuture<Boolean> confirm(String title, String message, String confirmLabel) {
+        ButtonType confirmButton = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancelButton = new ButtonType(texts.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, confirmButton, cancelButton);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        // The safe answer is the default: Enter on a destructive question must not destroy.
+        ((Button) alert.getDialogPane().lookupButton(confirmButton)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(cancelButton)).setDefaultButton(true);
+        alert.getDialogPane().lookupButton(confirmButton).getStyleClass().add(Styles.DANGER);
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        alert.setOnHidden(e -> answer.complete(alert.getResult() == confirmButton));
+        alert.show();
+        return answer;
+    }
+
+    @Override
+    public void showError(String message) {
+        notify(message, "mdi2a-alert-circle-outline", Styles.DANGER);
+    }
+
+    @Override
+    public void showInfo(String message) {
+        notify(message, "mdi2i-information-outline", Styles.ACCENT);
+    }
+
+    private void notify(String message, String icon, String style) {
+        if (notificationLayer.getScene() == null) {
+            // No main window yet (start-up): an alert is the only place a person will see it.
+            Alert alert = new Alert(Alert.AlertType.ERROR, message);
+            alert.setHeaderText(null);
+            alert.show();
+            return;
+        }
+        Notification notification = new Notification(message, new FontIcon(icon));
+        notification.getStyleClass().addAll(style, Styles.ELEVATED_1);
+        notification.setPrefWidth(380);
+        notification.setMaxHeight(Region.USE_PREF_SIZE);
+        notification.setAccessibleText(message);
+        notification.setOnClose(e -> notificationLayer.getChildren().remove(notification));
+        if (notificationLayer.getChildren().size() >= MAX_NOTIFICATIONS) {
+            notificationLayer.getChildren().removeFirst();
+        }
+        notificationLayer.getChildren().add(notification);
+        PauseTransition timeout = new PauseTransition(NOTIFICATION_TIME);
+        timeout.setOnFinished(e -> notificationLayer.getChildren().remove(notification));
+        timeout.play();
+    }
+}

@@ -1,0 +1,237 @@
+package com.storymimi.studio.ui.shell;
+
+import com.storymimi.studio.model.ConnectionProfile;
+import com.storymimi.studio.ui.common.Texts;
+import com.storymimi.studio.ui.common.ViewLoader;
+import com.storymimi.studio.ui.connect.ProfileEditorDialog;
+import com.storymimi.studio.ui.shell.MainWindowViewModel.ConnectionState;
+import com.storymimi.studio.ui.users.UsersView;
+import com.storymimi.studio.ui.users.UsersViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** The window's frame: sidebar, search bar, content area and status bar, bound to {@link MainWindowViewModel}. */
+public final class MainWindowView {
+
+    private static final PseudoClass HEALTHY = PseudoClass.getPseudoClass("healthy");
+    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+    private static final Map<Section, String> COMING_SOON_ICONS = Map.of(
+            Section.STORIES, "mdi2b-book-open-page-variant",
+            Section.STORAGE, "mdi2f-folder-image",
+            Section.INTEGRITY, "mdi2s-shield-check");
+
+    private final MainWindowViewModel viewModel;
+    private final ViewLoader loader;
+    private final Texts texts;
+    private final ProfileEditorDialog profileEditor;
+    private final ZoneId zone;
+    private final Map<Section, ToggleButton> sectionButtons = new EnumMap<>(Section.class);
+    private Node usersNode;
+
+    @FXML private ToggleGroup sections;
+    @FXML private ToggleButton usersButton;
+    @FXML private ToggleButton storiesButton;
+    @FXML private ToggleButton storageButton;
+    @FXML private ToggleButton integrityButton;
+    @FXML private MenuButton profileMenu;
+    @FXML private TextField searchField;
+    @FXML private StackPane contentHost;
+    @FXML private VBox connectingPane;
+    @FXML private Label connectingLabel;
+    @FXML private VBox failedPane;
+    @FXML private Label failedTitle;
+    @FXML private Label failedLabel;
+    @FXML private Button retryButton;
+    @FXML private VBox comingSoonPane;
+    @FXML private FontIcon comingSoonIcon;
+    @FXML private Label comingSoonLabel;
+    @FXML private Label healthDot;
+    @FXML private Label statusLabel;
+    @FXML private ToggleButton themeToggle;
+    @FXML private FontIcon themeIcon;
+
+    public MainWindowView(MainWindowViewModel viewModel, ViewLoader loader, Texts texts,
+                          ProfileEditorDialog profileEditor, ZoneId zone) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.texts = Objects.requireNonNull(texts, "texts");
+        this.profileEditor = Objects.requireNonNull(profileEditor, "profileEditor");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    @FXML
+    private void initialize() {
+        bindSections();
+        bindContent();
+        bindStatusBar();
+        bindProfileMenu();
+        searchField.setEditable(false);
+        contentHost.sceneProperty().addListener((obs, old, scene) -> installShortcuts(scene));
+    }
+
+    private void bindSections() {
+        sectionButtons.put(Section.USERS, usersButton);
+        sectionButtons.put(Section.STORIES, storiesButton);
+        sectionButtons.put(Section.STORAGE, storageButton);
+        sectionButtons.put(Section.INTEGRITY, integrityButton);
+        sectionButtons.forEach((section, button) -> {
+            button.setUserData(section);
+            String shortcut = texts.get("section.tooltip", button.getText(), "Ctrl+" + (section.ordinal() + 1));
+            button.setTooltip(new Tooltip(shortcut));
+        });
+        sections.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle == null) {
+                old.setSelected(true); // a section is always shown; clicking the current one keeps it
+            } else {
+                viewModel.sectionProperty().set((Section) toggle.getUserData());
+            }
+        });
+        viewModel.sectionProperty().addListener((obs, old, section) -> showSection(section));
+        showSection(viewModel.sectionProperty().get());
+    }
+
+    private void bindContent() {
+        connectingLabel.textProperty().bind(viewModel.connectionMessageProperty());
+        failedLabel.textProperty().bind(viewModel.connectionMessageProperty());
+        failedTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.activeProfileProperty().get() == null
+                ? "" : texts.get("connect.failedTitle", viewModel.activeProfileProperty().get().name()),
+                viewModel.activeProfileProperty()));
+        viewModel.usersProperty().addListener((obs, old, users) -> replaceUsersView(users));
+        viewModel.connectionStateProperty().addListener((obs, old, state) -> updateContent());
+        replaceUsersView(viewModel.usersProperty().get());
+    }
+
+    private void replaceUsersView(UsersViewModel users) {
+        if (usersNode != null) {
+            contentHost.getChildren().remove(usersNode);
+            usersNode = null;
+        }
+        if (users != null) {
+            usersNode = loader.load(new UsersView(users, texts, zone));
+            contentHost.getChildren().add(usersNode);
+        }
+        updateContent();
+    }
+
+    private void showSection(Section section) {
+        Toggle button = sectionButtons.get(section);
+        if (sections.getSelectedToggle() != button) {
+            sections.selectToggle(button);
+        }
+        if (section != Section.USERS) {
+            comingSoonIcon.setIconLiteral(COMING_SOON_ICONS.get(section));
+            comingSoonLabel.setText(texts.get("section." + section.name().toLowerCase() + ".empty"));
+        }
+        updateContent();
+    }
+
+    /** Exactly one layer of the content area is visible: the section, or the connection's state. */
+    private void updateContent() {
+        boolean users = viewModel.sectionProperty().get() == Section.USERS;
+        ConnectionState state = viewModel.connectionStateProperty().get();
+        comingSoonPane.setVisible(!users);
+        connectingPane.setVisible(users && state == ConnectionState.CONNECTING);
+        failedPane.setVisible(users && state == ConnectionState.FAILED);
+        if (usersNode != null) {
+            usersNode.setVisible(users && state == ConnectionState.CONNECTED);
+        }
+    }
+
+    private void bindStatusBar() {
+        statusLabel.textProperty().bind(viewModel.statusTextProperty());
+        viewModel.healthProperty().addListener((obs, old, health) -> showHealth(health));
+        showHealth(viewModel.healthProperty().get());
+        themeToggle.setSelected(viewModel.themeProperty().get() == Theme.DARK);
+        themeToggle.selectedProperty().addListener((obs, old, dark) ->
+                viewModel.themeProperty().set(dark ? Theme.DARK : Theme.LIGHT));
+        viewModel.themeProperty().addListener((obs, old, theme) -> showTheme(theme));
+        showTheme(viewModel.themeProperty().get());
+    }
+
+    private void showHealth(MainWindowViewModel.HealthState health) {
+        healthDot.pseudoClassStateChanged(HEALTHY, health == MainWindowViewModel.HealthState.HEALTHY);
+        healthDot.pseudoClassStateChanged(OFFLINE, health == MainWindowViewModel.HealthState.OFFLINE);
+        statusLabel.pseudoClassStateChanged(OFFLINE, health == MainWindowViewModel.HealthState.OFFLINE);
+    }
+
+    private void showTheme(Theme theme) {
+        themeToggle.setSelected(theme == Theme.DARK);
+        themeIcon.setIconLiteral(theme == Theme.DARK ? "mdi2w-weather-sunny" : "mdi2w-weather-night");
+    }
+
+    private void bindProfileMenu() {
+        profileMenu.textProperty().bind(Bindings.createStringBinding(() -> viewModel.activeProfileProperty().get() == null
+                ? "" : viewModel.activeProfileProperty().get().name(), viewModel.activeProfileProperty()));
+        viewModel.profiles().addListener((javafx.collections.ListChangeListener<ConnectionProfile>) c -> rebuildProfileMenu());
+        viewModel.activeProfileProperty().addListener((obs, old, profile) -> rebuildProfileMenu());
+        rebuildProfileMenu();
+    }
+
+    private void rebuildProfileMenu() {
+        profileMenu.getItems().clear();
+        ToggleGroup group = new ToggleGroup();
+        ConnectionProfile active = viewModel.activeProfileProperty().get();
+        for (ConnectionProfile profile : viewModel.profiles()) {
+            RadioMenuItem item = new RadioMenuItem(profile.name());
+            item.setToggleGroup(group);
+            item.setSelected(active != null && active.id().equals(profile.id()));
+            item.setOnAction(e -> viewModel.switchTo(profile));
+            profileMenu.getItems().add(item);
+        }
+        MenuItem edit = new MenuItem(texts.get("profile.menu.edit"), new FontIcon("mdi2p-pencil-outline"));
+        edit.setOnAction(e -> openProfileEditor());
+        if (!profileMenu.getItems().isEmpty()) {
+            profileMenu.getItems().add(new SeparatorMenuItem());
+        }
+        profileMenu.getItems().add(edit);
+    }
+
+    private void openProfileEditor() {
+        profileEditor.show(contentHost.getScene().getWindow(), viewModel::profilesEdited);
+    }
+
+    private void installShortcuts(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        for (Section section : Section.values()) {
+            KeyCode digit = KeyCode.getKeyCode(String.valueOf(section.ordinal() + 1));
+            scene.getAccelerators().put(new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN),
+                    () -> viewModel.sectionProperty().set(section));
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
+                searchField::requestFocus);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), viewModel::toggleTheme);
+    }
+
+    @FXML
+    private void retry() {
+        viewModel.retry();
+    }
+}

@@ -1,0 +1,283 @@
+package com.storymimi.studio.ui.shell;
+
+import com.storymimi.studio.model.ConnectionProfile;
+import com.storymimi.studio.model.Health;
+import com.storymimi.studio.service.Connection;
+import com.storymimi.studio.service.ConnectionService;
+import com.storymimi.studio.ui.common.AsyncCommand;
+import com.storymimi.studio.ui.common.DialogService;
+import com.storymimi.studio.ui.common.PeriodicScheduler;
+import com.storymimi.studio.ui.common.Texts;
+import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.ui.users.UsersViewModel;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * The shell around the sections: which section is shown, the theme, the connection profiles, the open
+ * connection (connecting, connected, failed) and its health, polled every {@link #HEALTH_PERIOD}.
+ */
+public final class MainWindowViewModel {
+
+    public enum ConnectionState { CONNECTING, CONNECTED, FAILED }
+
+    public enum HealthState { UNKNOWN, HEALTHY, OFFLINE }
+
+    public static final Duration HEALTH_PERIOD = Duration.ofSeconds(10);
+
+    private final ConnectionService connections;
+    private final DialogService dialogs;
+    private final UserMessages messages;
+    private final Texts texts;
+    private final Executor fx;
+    private final PeriodicScheduler scheduler;
+    private final DateTimeFormatter timeFormat;
+
+    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.USERS);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
+    // One wrapper, kept: listeners on a fresh wrapper per call would be dropped when it is collected.
+    private final ObservableList<ConnectionProfile> profilesView = FXCollections.unmodifiableObservableList(profiles);
+    private final ReadOnlyObjectWrapper<ConnectionProfile> activeProfile = new ReadOnlyObjectWrapper<>(this, "activeProfile");
+    private final ReadOnlyObjectWrapper<ConnectionState> connectionState =
+            new ReadOnlyObjectWrapper<>(this, "connectionState", ConnectionState.CONNECTING);
+    private final ReadOnlyStringWrapper connectionMessage = new ReadOnlyStringWrapper(this, "connectionMessage", "");
+    private final ReadOnlyObjectWrapper<UsersViewModel> users = new ReadOnlyObjectWrapper<>(this, "users");
+    private final ReadOnlyObjectWrapper<HealthState> health = new ReadOnlyObjectWrapper<>(this, "health", HealthState.UNKNOWN);
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+
+    private final AsyncCommand<Connection> connect;
+    private ConnectionProfile connecting;
+    private Connection connection;
+    private PeriodicScheduler.Cancellable healthPolling;
+    private boolean healthCheckRunning;
+    private Instant offlineSince;
+
+    public MainWindowViewModel(ConnectionService connections, DialogService dialogs, UserMessages messages,
+                               Texts texts, Executor fx, PeriodicScheduler scheduler, ZoneId zone) {
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.texts = Objects.requireNonNull(texts, "texts");
+        this.fx = Objects.requireNonNull(fx, "fx");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.timeFormat = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(texts.locale()).withZone(zone);
+        connect = new AsyncCommand<>(fx, () -> connections.activate(connecting.id()))
+                .onSuccess(this::connected)
+                .onFailure(this::connectFailed);
+    }
+
+    /** Reads the profiles and opens the active one. */
+    public void start() {
+        reloadProfiles();
+        connections.activeProfile().whenComplete((profile, failure) -> fx.execute(() -> {
+            if (failure != null) {
+                dialogs.showError(messages.describe(failure, "connect"));
+            } else {
+                connectTo(profile);
+            }
+        }));
+    }
+
+    /** Opens another profile; the current connection is closed by the service. */
+    public void switchTo(ConnectionProfile profile) {
+        ConnectionProfile active = activeProfile.get();
+        if (profile == null || (active != null && active.equals(profile)
+                && connectionState.get() == ConnectionState.CONNECTED)) {
+            return;
+        }
+        connectTo(profile);
+    }
+
+    /** Tries the active profile again after a failed connect. */
+    public void retry() {
+        if (activeProfile.get() != null) {
+            connectTo(activeProfile.get());
+        }
+    }
+
+    /** After the profile editor closed: re-read the profiles and reconnect when the active one changed. */
+    public void profilesEdited() {
+        connections.profiles().whenComplete((list, failure) -> fx.execute(() -> {
+            if (failure != null) {
+                dialogs.showError(messages.describe(failure, "profiles"));
+                return;
+            }
+            profiles.setAll(list);
+            ConnectionProfile active = activeProfile.get();
+            if (active == null) {
+                return;
+            }
+            list.stream().filter(p -> p.id().equals(active.id())).findFirst().ifPresentOrElse(
+                    updated -> {
+                        if (!updated.equals(active)) {
+                            connectTo(updated);
+                        }
+                    },
+                    () -> connectTo(list.getFirst()));
+        }));
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get().other());
+    }
+
+    public void dispose() {
+        connect.cancel();
+        stopHealthPolling();
+        dropUsers();
+    }
+
+    private void reloadProfiles() {
+        connections.profiles().whenComplete((list, failure) -> fx.execute(() -> {
+            if (failure != null) {
+                dialogs.showError(messages.describe(failure, "profiles"));
+            } else {
+                profiles.setAll(list);
+            }
+        }));
+    }
+
+    private void connectTo(ConnectionProfile profile) {
+        stopHealthPolling();
+        dropUsers();
+        connection = null;
+        connecting = profile;
+        activeProfile.set(profile);
+        connectionState.set(ConnectionState.CONNECTING);
+        connectionMessage.set(texts.get("connect.connecting", profile.name()));
+        health.set(HealthState.UNKNOWN);
+        statusText.set(texts.get("connect.connecting", profile.name()));
+        connect.restart();
+    }
+
+    private void connected(Connection opened) {
+        connection = opened;
+        activeProfile.set(opened.profile());
+        connectionState.set(ConnectionState.CONNECTED);
+        connectionMessage.set("");
+        statusText.set(opened.profile().name());
+        offlineSince = null;
+        UsersViewModel usersViewModel = new UsersViewModel(opened.users(), dialogs, messages, texts, fx);
+        users.set(usersViewModel);
+        usersViewModel.start();
+        checkHealth();
+        healthPolling = scheduler.every(HEALTH_PERIOD, this::checkHealth);
+    }
+
+    private void connectFailed(Throwable failure) {
+        connectionState.set(ConnectionState.FAILED);
+        connectionMessage.set(messages.describe(failure, "connect"));
+        statusText.set(texts.get("status.notConnected", connecting.name()));
+        health.set(HealthState.OFFLINE);
+    }
+
+    /** One health round trip; skipped while the previous one has not answered yet. */
+    public void checkHealth() {
+        Connection checked = connection;
+        if (checked == null || healthCheckRunning) {
+            return;
+        }
+        healthCheckRunning = true;
+        checked.health().check().whenComplete((result, failure) -> fx.execute(() -> {
+            healthCheckRunning = false;
+            if (checked != connection) {
+                return;
+            }
+            // HealthService promises not to fail; if it does anyway, the backend is as good as offline.
+            showHealth(failure == null ? result : new Health(false, Duration.ZERO, Instant.now()));
+        }));
+    }
+
+    private void showHealth(Health result) {
+        String name = connection.profile().name();
+        if (result.reachable()) {
+            offlineSince = null;
+            health.set(HealthState.HEALTHY);
+            statusText.set(texts.get("status.healthy", name, result.latency().toMillis()));
+        } else {
+            if (offlineSince == null) {
+                offlineSince = result.checkedAt();
+            }
+            health.set(HealthState.OFFLINE);
+            statusText.set(texts.get("status.offline", name, timeFormat.format(offlineSince)));
+        }
+    }
+
+    private void stopHealthPolling() {
+        if (healthPolling != null) {
+            healthPolling.close();
+            healthPolling = null;
+        }
+        healthCheckRunning = false;
+    }
+
+    private void dropUsers() {
+        if (users.get() != null) {
+            users.get().dispose();
+            users.set(null);
+        }
+    }
+
+    // -- properties -------------------------------------------------------------------------------------------
+
+    public ObjectProperty<Section> sectionProperty() {
+        return section;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public ObservableList<ConnectionProfile> profiles() {
+        return profilesView;
+    }
+
+
+    public ReadOnlyObjectProperty<ConnectionProfile> activeProfileProperty() {
+        return activeProfile.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> connectionStateProperty() {
+        return connectionState.getReadOnlyProperty();
+    }
+
+    /** "Connecting to Local sandbox…" while connecting, the failure sentence after a failed connect. */
+    public ReadOnlyStringProperty connectionMessageProperty() {
+        return connectionMessage.getReadOnlyProperty();
+    }
+
+    /** The Users section's view model of the open connection; null while not connected. */
+    public ReadOnlyObjectProperty<UsersViewModel> usersProperty() {
+        return users.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<HealthState> healthProperty() {
+        return health.getReadOnlyProperty();
+    }
+
+    /** "Local sandbox · 3 ms", "Local sandbox · offline since 12:01" ... */
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    public AsyncCommand<Connection> connectCommand() {
+        return connect;
+    }
+}

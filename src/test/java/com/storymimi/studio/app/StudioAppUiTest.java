@@ -1,0 +1,140 @@
+package com.storymimi.studio.app;
+
+import com.storymimi.studio.model.User;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the real main window over the in-memory demo backend, the way a person would. */
+@ExtendWith(ApplicationExtension.class)
+class StudioAppUiTest {
+
+    @TempDir
+    Path home;
+
+    private StudioApp app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
+        app = new StudioApp(new DemoBackendFactory(Duration.ofMillis(30), 3), Map.of());
+        app.init();
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> app.stop()).get(10, TimeUnit.SECONDS);
+        System.clearProperty(AppPaths.HOME_PROPERTY);
+    }
+
+    @Test
+    void aUserCreatedThroughTheFormAppearsInTheTable(FxRobot robot) throws Exception {
+        TableView<User> table = robot.lookup("#table").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3);
+
+        robot.clickOn("#newButton");
+        robot.clickOn("#usernameField").write("zoe");
+        robot.clickOn("#emailField").write("zoe@example.com");
+        robot.clickOn("#saveButton");
+
+        waitUntil(() -> table.getItems().size() == 4);
+        assertEquals("zoe", table.getItems().getFirst().username(), "newest first");
+        assertEquals("zoe@example.com", table.getSelectionModel().getSelectedItem().email());
+        assertEquals("Edit user", robot.lookup("#formTitle").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void anEmailThatIsTakenIsExplainedNextToTheForm(FxRobot robot) throws Exception {
+        TableView<User> table = robot.lookup("#table").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3);
+
+        robot.clickOn("#usernameField").write("copy");
+        robot.clickOn("#emailField").write("ana@example.com");
+        robot.clickOn("#saveButton");
+
+        Label formError = robot.lookup("#formError").queryAs(Label.class);
+        waitUntil(() -> formError.isVisible());
+        assertEquals("That email is already used by another user. Choose another one.", formError.getText());
+        assertEquals(3, table.getItems().size());
+    }
+
+    @Test
+    void saveStaysDisabledWhileTheEmailIsMalformed(FxRobot robot) throws Exception {
+        TableView<User> table = robot.lookup("#table").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3);
+
+        robot.clickOn("#usernameField").write("zoe");
+        robot.clickOn("#emailField").write("zoe.example.com");
+
+        assertTrue(robot.lookup("#saveButton").queryAs(Button.class).isDisabled());
+        assertEquals("Enter an email address like ana@example.com.",
+                robot.lookup("#emailProblem").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void deleteAsksFirstAndRemovesTheRowWhenConfirmed(FxRobot robot) throws Exception {
+        TableView<User> table = robot.lookup("#table").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3);
+        User newest = table.getItems().getFirst();
+        Predicate<Node> newestCell = node -> node instanceof TableCell<?, ?> cell
+                && newest.username().equals(cell.getText());
+        waitUntil(() -> robot.lookup(newestCell).tryQuery().isPresent()); // the row is laid out
+
+        robot.clickOn(robot.lookup(newestCell).<Node>query());
+        robot.type(KeyCode.DELETE);
+        Node confirm = robot.lookup((Node node) -> node instanceof Button button
+                && "Delete user".equals(button.getText())).query();
+        robot.clickOn(confirm);
+
+        waitUntil(() -> table.getItems().size() == 2);
+        assertTrue(table.getItems().stream().noneMatch(u -> u.userId().equals(newest.userId())));
+    }
+
+    @Test
+    void theStatusBarShowsTheHealthyConnectionAndTheThemeIsRemembered(FxRobot robot) throws Exception {
+        Label status = robot.lookup("#statusLabel").queryAs(Label.class);
+        waitUntil(() -> status.getText().equals("Local sandbox · 3 ms"));
+
+        robot.clickOn("#themeToggle");
+
+        Path settings = home.resolve("config/settings.json");
+        waitUntil(() -> read(settings).contains("\"theme\": \"dark\""));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (Exception e) {
+            return ""; // being replaced right now; the next poll reads it
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}

@@ -1,0 +1,286 @@
+package com.storymimi.studio.ui.shell;
+
+import com.storymimi.studio.model.ConnectionProfile;
+import com.storymimi.studio.model.Health;
+import com.storymimi.studio.service.Connection;
+import com.storymimi.studio.service.ConnectionService;
+import com.storymimi.studio.service.HealthService;
+import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.service.UserService;
+import com.storymimi.studio.ui.common.PeriodicScheduler;
+import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.ui.shell.MainWindowViewModel.ConnectionState;
+import com.storymimi.studio.ui.shell.MainWindowViewModel.HealthState;
+import com.storymimi.studio.ui.testing.InMemoryUserService;
+import com.storymimi.studio.ui.testing.RecordingDialogs;
+import com.storymimi.studio.ui.testing.TestTexts;
+import com.storymimi.studio.ui.users.UsersViewModel;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainWindowViewModelTest {
+
+    private static final ConnectionProfile SANDBOX = ConnectionProfile.localSandbox("Local sandbox");
+    private static final ConnectionProfile PROD = ConnectionProfile.supabase("prod", "Production",
+            URI.create("https://abc.supabase.co"), "anon-key");
+
+    private final FakeConnections connections = new FakeConnections();
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final MainWindowViewModel viewModel = new MainWindowViewModel(connections, dialogs,
+            new UserMessages(TestTexts.create()), TestTexts.create(), Runnable::run, scheduler, ZoneOffset.UTC);
+
+    @Test
+    void startShowsConnectingUntilTheActiveProfileIsOpen() {
+        CompletableFuture<Connection> opening = connections.nextOpening();
+
+        viewModel.start();
+
+        assertEquals(ConnectionState.CONNECTING, viewModel.connectionStateProperty().get());
+        assertEquals("Connecting to Local sandbox…", viewModel.connectionMessageProperty().get());
+        assertEquals(List.of("local-sandbox"), connections.activated);
+        assertEquals(List.of(SANDBOX, PROD), viewModel.profiles());
+        assertNull(viewModel.usersProperty().get());
+
+        opening.complete(connections.connectionTo(SANDBOX, healthy(3)));
+
+        assertEquals(ConnectionState.CONNECTED, viewModel.connectionStateProperty().get());
+        UsersViewModel users = viewModel.usersProperty().get();
+        assertNotNull(users);
+        assertEquals(2, users.rows().size(), "the Users section loads at once");
+    }
+
+    @Test
+    void aFailedConnectShowsOneSentenceAndRetryOpensAgain() {
+        connections.nextOpening().completeExceptionally(
+                new ServiceException(ServiceException.Reason.UNAVAILABLE, "sandbox port in use"));
+
+        viewModel.start();
+
+        assertEquals(ConnectionState.FAILED, viewModel.connectionStateProperty().get());
+        assertEquals("The connection could not be opened. Check the profile and try again.",
+                viewModel.connectionMessageProperty().get());
+        assertEquals("Local sandbox · not connected", viewModel.statusTextProperty().get());
+
+        connections.nextOpening().complete(connections.connectionTo(SANDBOX, healthy(3)));
+        viewModel.retry();
+
+        assertEquals(ConnectionState.CONNECTED, viewModel.connectionStateProperty().get());
+        assertEquals(List.of("local-sandbox", "local-sandbox"), connections.activated);
+    }
+
+    @Test
+    void aHealthyConnectionShowsItsLatency() {
+        connectedWith(healthy(3));
+
+        assertEquals(HealthState.HEALTHY, viewModel.healthProperty().get());
+        assertEquals("Local sandbox · 3 ms", viewModel.statusTextProperty().get());
+        assertEquals(MainWindowViewModel.HEALTH_PERIOD, scheduler.period);
+    }
+
+    @Test
+    void anUnreachableBackendShowsSinceWhenItIsOffline() {
+        ScriptedHealth health = connectedWith(healthy(3));
+
+        health.next = new Health(false, Duration.ZERO, Instant.parse("2025-05-01T12:01:30Z"));
+        scheduler.tick();
+        health.next = new Health(false, Duration.ZERO, Instant.parse("2025-05-01T12:01:40Z"));
+        scheduler.tick();
+
+        assertEquals(HealthState.OFFLINE, viewModel.healthProperty().get());
+        assertEquals("Local sandbox · offline since 12:01", viewModel.statusTextProperty().get());
+
+        health.next = healthy(5);
+        scheduler.tick();
+
+        assertEquals(HealthState.HEALTHY, viewModel.healthProperty().get());
+        assertEquals("Local sandbox · 5 ms", viewModel.statusTextProperty().get());
+    }
+
+    @Test
+    void aHealthCheckStillRunningIsNotStartedTwice() {
+        ScriptedHealth health = connectedWith(healthy(3));
+        health.pending = new CompletableFuture<>();
+
+        scheduler.tick();
+        scheduler.tick();
+
+        assertEquals(2, health.calls, "the first check at connect, then one for two ticks");
+    }
+
+    @Test
+    void switchingProfilesStopsPollingDropsTheOldUsersAndOpensTheNewOne() {
+        ScriptedHealth oldHealth = connectedWith(healthy(3));
+        UsersViewModel oldUsers = viewModel.usersProperty().get();
+        oldHealth.pending = new CompletableFuture<>();
+        scheduler.tick(); // a check of the old connection is still under way
+        CompletableFuture<Connection> opening = connections.nextOpening();
+
+        viewModel.switchTo(PROD);
+
+        assertTrue(scheduler.cancelled);
+        assertEquals("prod", connections.activated.getLast());
+        assertEquals(ConnectionState.CONNECTING, viewModel.connectionStateProperty().get());
+        assertEquals("Connecting to Production…", viewModel.statusTextProperty().get());
+        opening.complete(connections.connectionTo(PROD, healthy(40)));
+        oldHealth.pending.complete(new Health(false, Duration.ZERO, Instant.now()));
+
+        assertNotSame(oldUsers, viewModel.usersProperty().get());
+        assertEquals(PROD, viewModel.activeProfileProperty().get());
+        assertEquals("Production · 40 ms", viewModel.statusTextProperty().get(), "the old answer is ignored");
+    }
+
+    @Test
+    void switchingToTheConnectedProfileDoesNothing() {
+        connectedWith(healthy(3));
+
+        viewModel.switchTo(SANDBOX);
+
+        assertEquals(1, connections.activated.size());
+    }
+
+    @Test
+    void editingTheActiveProfileReconnectsWithTheNewSettings() {
+        connections.profiles = new ArrayList<>(List.of(SANDBOX, PROD));
+        connections.nextOpening().complete(connections.connectionTo(PROD, healthy(3)));
+        viewModel.switchTo(PROD);
+        ConnectionProfile edited = ConnectionProfile.supabase("prod", "Production EU",
+                URI.create("https://eu.supabase.co"), "anon-key");
+        connections.profiles = new ArrayList<>(List.of(SANDBOX, edited));
+        connections.nextOpening().complete(connections.connectionTo(edited, healthy(3)));
+
+        viewModel.profilesEdited();
+
+        assertEquals(List.of("prod", "prod"), connections.activated);
+        assertEquals("Production EU", viewModel.activeProfileProperty().get().name());
+    }
+
+    @Test
+    void themeToggles() {
+        viewModel.toggleTheme();
+        assertEquals(Theme.DARK, viewModel.themeProperty().get());
+        viewModel.toggleTheme();
+        assertEquals(Theme.LIGHT, viewModel.themeProperty().get());
+    }
+
+    // -- fakes ----------------------------------------------------------------------------------------------
+
+    private ScriptedHealth connectedWith(Health first) {
+        ScriptedHealth health = new ScriptedHealth();
+        health.next = first;
+        connections.nextOpening().complete(connections.connectionTo(SANDBOX, health));
+        viewModel.start();
+        return health;
+    }
+
+    private static Health healthy(long millis) {
+        return new Health(true, Duration.ofMillis(millis), Instant.parse("2025-05-01T12:00:00Z"));
+    }
+
+    private static final class ScriptedHealth implements HealthService {
+        Health next;
+        CompletableFuture<Health> pending;
+        int calls;
+
+        @Override
+        public CompletableFuture<Health> check() {
+            calls++;
+            return pending != null && !pending.isDone() ? pending : CompletableFuture.completedFuture(next);
+        }
+    }
+
+    private static final class FakeConnections implements ConnectionService {
+        List<ConnectionProfile> profiles = new ArrayList<>(List.of(SANDBOX, PROD));
+        final List<String> activated = new ArrayList<>();
+        private final List<CompletableFuture<Connection>> openings = new ArrayList<>();
+
+        CompletableFuture<Connection> nextOpening() {
+            CompletableFuture<Connection> opening = new CompletableFuture<>();
+            openings.add(opening);
+            return opening;
+        }
+
+        Connection connectionTo(ConnectionProfile profile, Health health) {
+            ScriptedHealth scripted = new ScriptedHealth();
+            scripted.next = health;
+            return connectionTo(profile, scripted);
+        }
+
+        Connection connectionTo(ConnectionProfile profile, HealthService health) {
+            UserService users = new InMemoryUserService(Duration.ZERO).withUsers(2);
+            return new Connection() {
+                public ConnectionProfile profile() {
+                    return profile;
+                }
+
+                public UserService users() {
+                    return users;
+                }
+
+                public HealthService health() {
+                    return health;
+                }
+            };
+        }
+
+        @Override
+        public CompletableFuture<List<ConnectionProfile>> profiles() {
+            return CompletableFuture.completedFuture(List.copyOf(profiles));
+        }
+
+        @Override
+        public CompletableFuture<ConnectionProfile> activeProfile() {
+            return CompletableFuture.completedFuture(SANDBOX);
+        }
+
+        @Override
+        public CompletableFuture<ConnectionProfile> save(ConnectionProfile profile) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletableFuture<Void> remove(String profileId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletableFuture<Connection> activate(String profileId) {
+            activated.add(profileId);
+            return openings.isEmpty() ? new CompletableFuture<>() : openings.removeFirst();
+        }
+    }
+
+    /** Runs the scheduled action when the test says so. */
+    private static final class ManualScheduler implements PeriodicScheduler {
+        Runnable action;
+        Duration period;
+        boolean cancelled;
+
+        @Override
+        public Cancellable every(Duration period, Runnable action) {
+            this.period = period;
+            this.action = action;
+            this.cancelled = false;
+            return () -> cancelled = true;
+        }
+
+        void tick() {
+            if (!cancelled) {
+                action.run();
+            }
+        }
+    }
+}
