@@ -58,6 +58,11 @@ public record AppPaths(Path configDir, Path dataDir, Path logDir) {
         return configDir.resolve("profiles.json");
     }
 
+    /** The local sandbox's workspace: SQLite database, objects, keys. Shared by the app and {@code --serve}. */
+    public Path sandboxDir() {
+        return dataDir.resolve("sandbox");
+    }
+
     /** Creates the three folders; the app cannot run without them. */
     public AppPaths createDirectories() throws IOException {
         Files.createDirectories(configDir);

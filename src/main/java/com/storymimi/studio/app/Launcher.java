@@ -1,5 +1,6 @@
 package com.storymimi.studio.app;
 
+import com.storymimi.studio.local.SandboxServeCommand;
 import javafx.application.Application;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ public final class Launcher {
             System.setProperty(LOG_DIR_PROPERTY, paths.logDir().toString());
         }
         if (args.length > 0 && args[0].equals("--serve")) {
-            serve(paths.dataDir(), servePort(args), System.out);
+            serve(paths.sandboxDir(), servePort(args), System.out);
             return;
         }
         Application.launch(StudioApp.class, args);
@@ -50,8 +51,7 @@ public final class Launcher {
         return DEFAULT_SERVE_PORT;
     }
 
-    // INTEGRATION: call com.storymimi.studio.local.SandboxServeCommand.run(dataDir, port, out) here.
     private static void serve(Path dataDir, int port, PrintStream out) {
-        throw new UnsupportedOperationException("--serve is wired during integration");
+        System.exit(SandboxServeCommand.run(dataDir, port, out));
     }
 }

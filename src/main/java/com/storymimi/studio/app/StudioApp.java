@@ -8,16 +8,19 @@ import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * The JavaFX application: builds the {@link AppContext} in {@link #init()}, shows the main window in
@@ -37,7 +40,7 @@ public class StudioApp extends Application {
 
     /** The packaged app (used by {@code Application.launch}). */
     public StudioApp() {
-        this(StudioApp::unwiredBackend, System.getenv());
+        this(SupabaseBackendFactory.forPaths(AppPaths.detect()), System.getenv());
     }
 
     /** The app with another way to open profiles (tests: an in-memory backend). */
@@ -48,11 +51,6 @@ public class StudioApp extends Application {
     public StudioApp(BackendFactory backends, Map<String, String> environment) {
         this.backends = Objects.requireNonNull(backends, "backends");
         this.environment = Map.copyOf(environment);
-    }
-
-    // INTEGRATION: replace with `new SupabaseBackendFactory(paths)` (sandbox + Supabase client) when it lands.
-    private static Backend unwiredBackend(com.storymimi.studio.model.ConnectionProfile profile) {
-        throw new UnsupportedOperationException("no backend is wired into this build yet");
     }
 
     @Override
@@ -90,6 +88,7 @@ public class StudioApp extends Application {
         scene.getStylesheets().add(Objects.requireNonNull(
                 StudioApp.class.getResource("/css/studio.css"), "studio.css").toExternalForm());
         stage.setTitle(context.texts().get("app.title"));
+        stage.getIcons().addAll(windowIcons());
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
@@ -97,6 +96,15 @@ public class StudioApp extends Application {
         window.restore(settings.window());
         context.dialogs().setOwner(stage);
         stage.show();
+    }
+
+    /** The icon in every size the build copies from {@code icons/png}; the window manager picks the best fit. */
+    private static List<Image> windowIcons() {
+        return Stream.of(16, 24, 32, 48, 64, 128, 256)
+                .map(size -> StudioApp.class.getResource("/icons/storymimi-studio-" + size + ".png"))
+                .filter(Objects::nonNull)
+                .map(url -> new Image(url.toExternalForm()))
+                .toList();
     }
 
     private static Theme systemTheme() {

@@ -1,9 +1,9 @@
 package com.storymimi.studio.local;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code --serve}: runs the sandbox on its own so curl, supabase-js or a second Studio can use it. This is
@@ -14,12 +14,16 @@ public final class SandboxServeCommand {
     private SandboxServeCommand() {
     }
 
-    /** Serves until stdin is closed (Ctrl-D) or the process is interrupted (Ctrl-C); returns the exit code. */
+    /**
+     * Serves until the process is stopped (Ctrl-C, SIGTERM: a shutdown hook closes the sandbox cleanly), so it
+     * also works in the background with no terminal attached. Returns the exit code when it cannot start.
+     */
     public static int run(Path dataDir, int port, PrintStream out) {
-        return run(dataDir, port, out, System.in);
+        return run(dataDir, port, out, new CountDownLatch(1));
     }
 
-    static int run(Path dataDir, int port, PrintStream out, InputStream stdin) {
+    /** Serves until {@code stop} opens (tests) or the process is stopped. */
+    static int run(Path dataDir, int port, PrintStream out, CountDownLatch stop) {
         LocalSandbox sandbox;
         try {
             sandbox = LocalSandbox.start(new SandboxOptions(dataDir, port, true));
@@ -36,14 +40,12 @@ public final class SandboxServeCommand {
         out.println("  editor e-mail:    " + sandbox.editorEmail());
         out.println("  editor password:  " + sandbox.editorPassword());
         out.println("  data directory:   " + dataDir.toAbsolutePath());
-        out.println("Press Ctrl-D (end of input) or Ctrl-C to stop.");
+        out.println("Press Ctrl-C to stop.");
         out.flush();
         try {
-            while (stdin.read() >= 0) {
-                // keep serving; input is ignored
-            }
-        } catch (IOException e) {
-            // stdin went away: stop like on end of input
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try {
             Runtime.getRuntime().removeShutdownHook(closer);

@@ -64,6 +64,8 @@ class StudioAppUiTest {
 
         waitUntil(() -> table.getItems().size() == 4);
         assertEquals("zoe", table.getItems().getFirst().username(), "newest first");
+        // The reload and the re-selection of the saved user land in separate FX pulses.
+        waitUntil(() -> table.getSelectionModel().getSelectedItem() != null);
         assertEquals("zoe@example.com", table.getSelectionModel().getSelectedItem().email());
         assertEquals("Edit user", robot.lookup("#formTitle").queryAs(Label.class).getText());
     }

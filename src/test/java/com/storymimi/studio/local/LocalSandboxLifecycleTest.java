@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,11 +99,13 @@ class LocalSandboxLifecycleTest {
     }
 
     @Test
-    void serveCommandPrintsConnectionDetailsAndStopsWhenInputEnds() {
+    void serveCommandPrintsConnectionDetailsAndStopsWhenAsked() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
+        CountDownLatch stopAtOnce = new CountDownLatch(0);
+
         int exit = SandboxServeCommand.run(dataDir, 0, new PrintStream(printed, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(new byte[0]));
+                stopAtOnce);
 
         String text = printed.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit);

@@ -1,0 +1,87 @@
+package com.storymimi.studio.app;
+
+import com.storymimi.studio.local.LocalSandbox;
+import com.storymimi.studio.local.SandboxOptions;
+import com.storymimi.studio.model.PageRequest;
+import com.storymimi.studio.model.User;
+import com.storymimi.studio.service.SupabaseUserService;
+import com.storymimi.studio.supabase.SupabaseClient;
+import com.storymimi.studio.supabase.SupabaseConfig;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The walking skeleton end to end: the real window, the real backend factory, the embedded sandbox on a free
+ * port, the Supabase client over HTTP, SQLite on disk. A user typed into the form must be in the database.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StudioAppSandboxUiTest {
+
+    @TempDir
+    Path home;
+
+    private StudioApp app;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
+        app = new StudioApp(new SupabaseBackendFactory(sandboxDir(), Clock.systemUTC()), Map.of());
+        app.init();
+        app.start(stage);
+    }
+
+    @Test
+    void aUserCreatedInTheWindowIsStoredInTheSandbox(FxRobot robot) throws Exception {
+        // The users view appears once the sandbox has started and the editor is signed in.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#table").tryQuery().isPresent());
+        TableView<User> table = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        int demoUsers = table.getItems().size();
+        Label status = robot.lookup("#statusLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().contains(" ms"));
+        assertTrue(status.getText().startsWith("Local sandbox"), status.getText());
+
+        robot.clickOn("#newButton");
+        robot.clickOn("#usernameField").write("Zoe Window");
+        robot.clickOn("#emailField").write("zoe.window@example.com");
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == demoUsers + 1);
+        WaitForAsyncUtils.asyncFx(() -> app.stop()).get(20, TimeUnit.SECONDS);
+        System.clearProperty(AppPaths.HOME_PROPERTY);
+
+        assertEquals(List.of("zoe.window@example.com"), storedEmailsOf("Zoe Window"));
+    }
+
+    /** Reads what the sandbox persisted, through a second sandbox on the same folder after the app stopped. */
+    private List<String> storedEmailsOf(String username) throws Exception {
+        try (LocalSandbox sandbox = LocalSandbox.start(new SandboxOptions(sandboxDir(), 0, false));
+             SupabaseClient client = SupabaseClient.create(
+                     new SupabaseConfig(sandbox.baseUrl(), sandbox.anonKey(), Duration.ofSeconds(10)))) {
+            client.auth().signInWithPassword(sandbox.editorEmail(), sandbox.editorPassword()).join();
+            return new SupabaseUserService(client.rest()).list(PageRequest.first(100)).join().items().stream()
+                    .filter(user -> user.username().equals(username)).map(User::email).toList();
+        }
+    }
+
+    private Path sandboxDir() {
+        return home.resolve("data/sandbox");
+    }
+}
