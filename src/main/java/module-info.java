@@ -18,4 +18,5 @@ module com.storymimi.studio {
     // Gson reads and writes the records reflectively.
     opens com.storymimi.studio.model to com.google.gson;
     opens com.storymimi.studio.supabase.auth to com.google.gson;
+    opens com.storymimi.studio.supabase.storage to com.google.gson;
 }
