@@ -18,6 +18,7 @@ module com.storymimi.studio {
     // Gson reads and writes the records reflectively.
     opens com.storymimi.studio.model to com.google.gson;
     opens com.storymimi.studio.supabase.auth to com.google.gson;
+    opens com.storymimi.studio.supabase.storage to com.google.gson;
     opens com.storymimi.studio.app to com.google.gson;
 
     // FXML injects @FXML fields and calls @FXML handlers of the views.
