@@ -161,7 +161,7 @@ final class TusRoutes {
             if (declared.isPresent()) {
                 requireChunkSize(declared.get(), remaining);
             }
-            long received = uploads.append(upload, request.body(), remaining);
+            long received = uploads.append(upload, new ClientBody(request.body()), remaining);
             try {
                 requireChunkSize(received, remaining);
             } catch (TusException e) {

@@ -52,7 +52,7 @@ final class Uploader {
         rules.requireAllowed(contentType);
         UploadSpec spec = new UploadSpec(contentType, request.header("Cache-Control").orElse("no-cache"),
                 request.header("x-metadata").map(Uploader::decodeHeaderMetadata).orElse(null), upsert, owner);
-        return store.put(rules.id(), key, request.body(), limit, spec);
+        return store.put(rules.id(), key, new ClientBody(request.body()), limit, spec);
     }
 
     /** Where an upload goes and how large it may be. */
@@ -61,7 +61,7 @@ final class Uploader {
 
     private StoredObject multipart(Target target, Request request, String contentType, boolean upsert, String owner) throws IOException, SQLException {
         String boundary = MultipartStream.boundaryOf(contentType).orElseThrow(StorageException::noContent);
-        MultipartStream parts = new MultipartStream(request.body(), boundary);
+        MultipartStream parts = new MultipartStream(new ClientBody(request.body()), boundary);
         Map<String, String> fields = new HashMap<>();
         try {
             Optional<MultipartStream.Part> part;
