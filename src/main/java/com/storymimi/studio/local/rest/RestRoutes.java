@@ -99,13 +99,21 @@ public final class RestRoutes implements RouteGroup {
             try {
                 claims = jwt.verify(bearer.get(), JWT_LEEWAY);
             } catch (JwtException e) {
-                throw new PostgrestException(401, "PGRST301", e.getMessage(), null, null).withHeader(
-                        "WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage() + "\"");
+                String message = postgrestWording(e.getMessage());
+                throw new PostgrestException(401, "PGRST301", message, null, null).withHeader(
+                        "WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + message + "\"");
             }
         }
         String claim = claims.has("role") ? claims.get("role").getAsString() : Role.ANON.claim();
         return Role.fromClaim(claim).orElseThrow(() -> new PostgrestException(400, "22023",
                 "role \"" + claim + "\" does not exist", null, null));
+    }
+
+    /** PostgREST 12 reports a token that is not three dot-separated parts in its JOSE library's words. */
+    private static String postgrestWording(String message) {
+        java.util.regex.Matcher parts = java.util.regex.Pattern.compile("Expected 3 parts in JWT; got (\\d+)").matcher(message);
+        return parts.matches() ? "JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got "
+                + parts.group(1) + ")" : message;
     }
 
     private static boolean wantsSingleObject(Request request) {

@@ -73,10 +73,43 @@ final class RpcExecutor {
         Map<String, JsonElement> arguments = args.asMap();
         SqlWork<Response> work = connection -> switch (function.call(connection, arguments, context)) {
             case RpcFunction.Result.Scalar scalar -> scalar(function, query, scalar.json());
-            case RpcFunction.Result.Rows rows -> reads.readOn(connection, new RestRequest(rows.shape(),
-                    rows.source(), true, catalog, query, preferences, singleObject, role, range));
+            case RpcFunction.Result.Rows rows -> {
+                requireSelected(query, rows.shape().foreignKeys().isEmpty() && rows.shape().uniqueKeys().isEmpty()
+                        ? "record" : rows.shape().name());
+                yield reads.readOn(connection, new RestRequest(rows.shape(), rows.source(), true, catalog, query,
+                        preferences, singleObject, role, range));
+            }
         };
         return function.writes() ? database.write(work) : database.read(work);
+    }
+
+    /**
+     * PostgREST 12 filters and orders a function's rows after projecting them, so with an explicit column
+     * list a filter or order on a column outside it fails (a quirk the sandbox keeps for parity).
+     */
+    private static void requireSelected(QueryAst query, String relation) {
+        if (query.select().stream().anyMatch(item -> item instanceof SelectItem.Star)) {
+            return;
+        }
+        java.util.Set<String> selected = new java.util.HashSet<>();
+        query.select().forEach(item -> {
+            if (item instanceof SelectItem.Field field) {
+                selected.add(field.column());
+            }
+        });
+        List<String> used = new ArrayList<>();
+        query.filters().forEach(filter -> collectColumns(filter, used));
+        query.order().forEach(order -> used.add(order.column()));
+        used.stream().filter(c -> !selected.contains(c)).findFirst().ifPresent(c -> {
+            throw new DatabaseError("42703", "column " + relation + "." + c + " does not exist");
+        });
+    }
+
+    private static void collectColumns(Condition condition, List<String> out) {
+        switch (condition) {
+            case Condition.Comparison c -> out.add(c.column());
+            case Condition.Logical l -> l.children().forEach(child -> collectColumns(child, out));
+        }
     }
 
     private static Response scalar(RpcFunction function, QueryAst query, String json) {
