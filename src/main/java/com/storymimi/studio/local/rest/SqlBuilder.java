@@ -325,9 +325,20 @@ final class SqlBuilder {
         if (order.isEmpty()) {
             return useDefault && source.defaultOrder() != null ? " ORDER BY " + source.defaultOrder() : "";
         }
-        return " ORDER BY " + order.stream().map(o -> Catalog.quote(column(o.column()).name())
-                + (o.descending() ? " DESC" : " ASC") + (o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
-                .collect(Collectors.joining(", "));
+        return " ORDER BY " + order.stream().map(this::orderTerm).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * NULLS placement only where a column can hold NULL: SQLite walks an index only in its own NULL order
+     * (first for ASC), so an explicit NULLS FIRST on DESC would make it sort the whole table for a page.
+     */
+    private String orderTerm(OrderTerm o) {
+        ColumnInfo column = column(o.column());
+        String direction = o.descending() ? " DESC" : " ASC";
+        if (column.notNull()) {
+            return Catalog.quote(column.name()) + direction;
+        }
+        return Catalog.quote(column.name()) + direction + (o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
     }
 
     /** ON CONFLICT target and action for upserts. */
