@@ -57,7 +57,7 @@ class SupabaseMediaServiceTest {
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void attachUploadsUnderStoryAndSceneAndStoresThePublicUrl(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -74,7 +74,7 @@ class SupabaseMediaServiceTest {
         assertEquals(List.of(10L, 20L), progress);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void whenTheRowUpdateFailsTheUploadedObjectIsRemovedAgain(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -90,7 +90,7 @@ class SupabaseMediaServiceTest {
         assertNull(scenes.list(scene.storyId()).join().getFirst().audioUrl());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void attachingToASceneThatIsGoneFailsAndLeavesNoObject(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -102,7 +102,7 @@ class SupabaseMediaServiceTest {
         assertEquals(Set.of(), storage.objects.keySet());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void aFailedUploadChangesNoRow(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -114,7 +114,7 @@ class SupabaseMediaServiceTest {
         assertEquals(List.of(scene), scenes.list(scene.storyId()).join());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void anInvalidFileIsRefusedBeforeAnyUpload(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -126,7 +126,7 @@ class SupabaseMediaServiceTest {
         assertEquals(Reason.INVALID, failureOf(media.check(MediaFiles.gif(files, "b.gif"), MediaKind.IMAGE)).reason());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void replacingAJpegWithAPngRemovesTheJpegAfterwards(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -139,7 +139,7 @@ class SupabaseMediaServiceTest {
         assertEquals(Set.of(new MediaRef("story-images", base + ".png")), storage.objects.keySet());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void detachClearsTheUrlAndRemovesTheObject(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -152,7 +152,7 @@ class SupabaseMediaServiceTest {
         assertEquals(Set.of(), storage.objects.keySet());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void localCopyDownloadsOncePerVersion(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -171,7 +171,7 @@ class SupabaseMediaServiceTest {
         assertEquals(true, newer.startsWith(cache));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void localCopyOfMissingMediaIsNotFound(ServiceBackend.Kind kind) throws Exception {
         given(kind);

@@ -47,7 +47,7 @@ class SupabaseSceneServiceTest {
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void createAllWritesEveryDraftInOneGoAndListOrdersBySequence(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -61,7 +61,7 @@ class SupabaseSceneServiceTest {
         assertEquals(3, third.sequence());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void aRetriedBulkCreateWithTheSameIdsDuplicatesNothing(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -75,7 +75,7 @@ class SupabaseSceneServiceTest {
         assertEquals(first, scenes.list(story).join());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void aSequenceTakenAlreadyIsADuplicateAndTheBulkInsertWritesNothing(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -88,7 +88,7 @@ class SupabaseSceneServiceTest {
         assertEquals(List.of("two"), texts(scenes.list(story).join()));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void updateTextFromAStaleCopyIsAConflictAndWritesNothing(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -103,7 +103,7 @@ class SupabaseSceneServiceTest {
         assertEquals(List.of(saved), scenes.list(story).join());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void reorderAppliesTheNewOrderAtomically(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -118,7 +118,7 @@ class SupabaseSceneServiceTest {
         assertEquals(reordered, scenes.list(story).join());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void aReorderWithTheWrongIdsChangesNothing(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -139,7 +139,7 @@ class SupabaseSceneServiceTest {
         assertEquals(created, scenes.list(story).join());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void deleteRemovesTheSceneAndItsMediaAndClosesTheGap(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -159,7 +159,7 @@ class SupabaseSceneServiceTest {
         assertEquals(Set.of(), storage.objects.keySet());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void deletingASceneThatIsGoneIsNotFound(ServiceBackend.Kind kind) throws Exception {
         given(kind);

@@ -65,7 +65,7 @@ class SupabaseStoryServiceQueryTest {
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void aPageCarriesUsernamesSceneCountsAndTheExactTotal(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -80,7 +80,7 @@ class SupabaseStoryServiceQueryTest {
         assertTrue(page.hasNext());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void everySortIsStableWithTiesBrokenById(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -95,7 +95,7 @@ class SupabaseStoryServiceQueryTest {
         assertEquals(List.of(alpha, delta, gamma, beta), ids(list(StorySort.TITLE_A_TO_Z)));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void statusUserAndSearchFiltersCombineAndTheTotalFollowsThem(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -114,7 +114,7 @@ class SupabaseStoryServiceQueryTest {
         assertEquals(1, pendingFoxes.total());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void aPagePastTheEndIsEmptyAndKeepsTheTotal(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -126,7 +126,7 @@ class SupabaseStoryServiceQueryTest {
         assertFalse(page.hasNext());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void searchTermsAreLiteralWhateverTheyContain(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -161,7 +161,7 @@ class SupabaseStoryServiceQueryTest {
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void statusCountsHaveEveryStatus(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -172,7 +172,7 @@ class SupabaseStoryServiceQueryTest {
                 StoryStatus.ERROR, 1L), counts.counts());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void recentAndByUserAreNewestFirst(ServiceBackend.Kind kind) throws Exception {
         given(kind);

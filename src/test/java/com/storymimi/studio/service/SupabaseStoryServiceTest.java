@@ -50,7 +50,7 @@ class SupabaseStoryServiceTest {
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void createStoresAPendingStoryUnderAClientMadeId(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -65,7 +65,7 @@ class SupabaseStoryServiceTest {
         assertEquals(List.of(created), stories.byUser(ana).join());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void aRetriedCreateWithTheSameIdReturnsTheStoredStoryAndWritesNoDuplicate(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -79,7 +79,7 @@ class SupabaseStoryServiceTest {
         assertEquals(List.of(first), stories.recent(10).join());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void anInvalidDraftIsRefusedBeforeAnythingIsWritten(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -90,7 +90,7 @@ class SupabaseStoryServiceTest {
         assertEquals(List.of(), stories.recent(10).join());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void updateWritesTheDraftAndBumpsUpdatedAt(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -105,7 +105,7 @@ class SupabaseStoryServiceTest {
         assertEquals(List.of(saved), stories.recent(1).join());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void anUpdateFromAStaleCopyIsAConflictCarryingTheCurrentRowAndWritesNothing(ServiceBackend.Kind kind)
             throws Exception {
@@ -122,7 +122,7 @@ class SupabaseStoryServiceTest {
         assertEquals(List.of(current), stories.recent(10).join(), "the stale edit wrote nothing");
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void updateStatusIsOptimisticToo(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -136,7 +136,7 @@ class SupabaseStoryServiceTest {
         assertEquals(StoryStatus.GENERATING, stories.recent(1).join().getFirst().status());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void updatingOrDeletingAStoryThatIsGoneIsNotFound(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -147,7 +147,7 @@ class SupabaseStoryServiceTest {
         assertEquals(Reason.NOT_FOUND, failureOf(stories.delete(loaded.storyId())).reason());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void deleteRemovesTheStoryItsScenesAndTheirMediaObjects(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -171,7 +171,7 @@ class SupabaseStoryServiceTest {
         assertEquals(List.of(), orphans);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void whenObjectRemovalFailsTheStoryStaysDeletedAndTheObjectsAreReported(ServiceBackend.Kind kind)
             throws Exception {
@@ -188,7 +188,7 @@ class SupabaseStoryServiceTest {
         assertEquals(List.of(List.of(image)), orphans);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void createWithScenesWritesTheStoryAndItsScenesInOrder(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -204,7 +204,7 @@ class SupabaseStoryServiceTest {
         assertEquals(created, stories.detail(created.story().storyId()).join().orElseThrow());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void aRetriedCreateWithScenesAnswersTheStoredStoryAndDuplicatesNothing(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -218,7 +218,7 @@ class SupabaseStoryServiceTest {
         assertEquals(1, stories.recent(10).join().size());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void aCreateWithScenesTheServerRefusesLeavesNothingBehind(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -231,7 +231,7 @@ class SupabaseStoryServiceTest {
         assertEquals(List.of(), stories.recent(10).join());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void twoScenesWithOneSequenceAreRefusedBeforeAnyRequest(ServiceBackend.Kind kind) throws Exception {
         given(kind);
@@ -243,7 +243,7 @@ class SupabaseStoryServiceTest {
         assertEquals(List.of(), stories.recent(10).join());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
     void detailOfAMissingStoryIsEmpty(ServiceBackend.Kind kind) throws Exception {
         given(kind);
