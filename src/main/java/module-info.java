@@ -18,6 +18,7 @@ module com.storymimi.studio {
     // Gson reads and writes the records reflectively.
     opens com.storymimi.studio.model to com.google.gson;
     opens com.storymimi.studio.supabase.auth to com.google.gson;
+    opens com.storymimi.studio.supabase.storage to com.google.gson;
     opens com.storymimi.studio.app to com.google.gson;
     // The service package decodes embedded reads and RPC results into its own wire records.
     opens com.storymimi.studio.service to com.google.gson;

@@ -2,18 +2,23 @@ package com.storymimi.studio.supabase;
 
 import com.storymimi.studio.supabase.auth.AuthClient;
 import com.storymimi.studio.supabase.auth.InMemorySessionStore;
-import com.storymimi.studio.supabase.auth.Session;
+import com.storymimi.studio.supabase.auth.SessionKeeper;
 import com.storymimi.studio.supabase.auth.SessionStore;
+import com.storymimi.studio.supabase.http.ApiRequest;
+import com.storymimi.studio.supabase.http.ApiResponse;
 import com.storymimi.studio.supabase.http.HttpPipeline;
 import com.storymimi.studio.supabase.http.JsonCodec;
 import com.storymimi.studio.supabase.http.RetryPolicy;
 import com.storymimi.studio.supabase.rest.PostgrestClient;
+import com.storymimi.studio.supabase.storage.StorageClient;
 
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The entry point: one project, one HTTP pipeline, one JSON codec, one session. Thread-safe; create one per
@@ -35,17 +40,21 @@ public final class SupabaseClient implements AutoCloseable {
     private final HttpPipeline pipeline;
     private final PostgrestClient rest;
     private final AuthClient auth;
+    private final StorageClient storage;
 
     private SupabaseClient(SupabaseConfig config, HttpClient httpClient, boolean ownsHttpClient,
-                           SessionStore sessions, RetryPolicy retryPolicy, Clock clock) {
+                           SessionStore sessions, RetryPolicy retryPolicy, Clock clock, Path uploadStateDir) {
         this.config = config;
         this.httpClient = httpClient;
         this.ownsHttpClient = ownsHttpClient;
         this.codec = new JsonCodec();
-        this.pipeline = HttpPipeline.standard(httpClient, config.projectUrl(), config.apiKey(),
-                () -> sessions.load().map(Session::accessToken), config.requestTimeout(), retryPolicy, clientInfo());
+        // the keeper refreshes through the pipeline it is part of; sendThroughPipeline reads the field when called
+        SessionKeeper keeper = new SessionKeeper(sessions, clock, codec, this::sendThroughPipeline);
+        this.pipeline = HttpPipeline.standard(httpClient, config.projectUrl(), config.apiKey(), keeper,
+                config.requestTimeout(), retryPolicy, clientInfo());
         this.rest = new PostgrestClient(pipeline, codec);
-        this.auth = new AuthClient(pipeline, codec, sessions, clock);
+        this.auth = new AuthClient(pipeline, codec, keeper);
+        this.storage = new StorageClient(pipeline, codec, config.projectUrl(), uploadStateDir);
     }
 
     /** A client with its own HTTP/1.1 {@link HttpClient}, closed with this client. */
@@ -72,7 +81,12 @@ public final class SupabaseClient implements AutoCloseable {
         return auth;
     }
 
-    /** The pipeline every request goes through; for further service clients (Storage) in this package tree. */
+    /** Supabase Storage: buckets, objects, signed URLs, resumable uploads. */
+    public StorageClient storage() {
+        return storage;
+    }
+
+    /** The pipeline every request goes through; for further service clients in this package tree. */
     public HttpPipeline pipeline() {
         return pipeline;
     }
@@ -84,6 +98,10 @@ public final class SupabaseClient implements AutoCloseable {
 
     public SupabaseConfig config() {
         return config;
+    }
+
+    private CompletableFuture<ApiResponse> sendThroughPipeline(ApiRequest request) {
+        return pipeline.send(request);
     }
 
     @Override
@@ -119,6 +137,7 @@ public final class SupabaseClient implements AutoCloseable {
         private SessionStore sessions = new InMemorySessionStore();
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Clock clock = Clock.systemUTC();
+        private Path uploadStateDir;
 
         private Builder(SupabaseConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -144,10 +163,16 @@ public final class SupabaseClient implements AutoCloseable {
             return this;
         }
 
+        /** Where resumable uploads keep their state so they can continue after a restart (none by default). */
+        public Builder uploadStateDirectory(Path dir) {
+            this.uploadStateDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
         public SupabaseClient build() {
             boolean owned = httpClient == null;
             HttpClient client = owned ? defaultHttpClient(config) : httpClient;
-            return new SupabaseClient(config, client, owned, sessions, retryPolicy, clock);
+            return new SupabaseClient(config, client, owned, sessions, retryPolicy, clock, uploadStateDir);
         }
     }
 }

@@ -1,19 +1,14 @@
 package com.storymimi.studio.supabase.auth;
 
-import com.google.gson.JsonParseException;
 import com.storymimi.studio.supabase.error.AuthException;
 import com.storymimi.studio.supabase.error.SupabaseException;
 import com.storymimi.studio.supabase.http.ApiRequest;
-import com.storymimi.studio.supabase.http.ApiResponse;
 import com.storymimi.studio.supabase.http.Credentials;
 import com.storymimi.studio.supabase.http.HttpPipeline;
 import com.storymimi.studio.supabase.http.JsonCodec;
 import com.storymimi.studio.supabase.http.QueryString;
 import com.storymimi.studio.supabase.http.SupabaseApi;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +16,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Supabase Auth (GoTrue, {@code /auth/v1}): password sign-in and sign-out. The session is kept in a
- * {@link SessionStore}; the HTTP pipeline reads its access token for every request.
+ * Supabase Auth (GoTrue, {@code /auth/v1}): password sign-in, refresh and sign-out. The session is kept in a
+ * {@link SessionStore}; the HTTP pipeline reads its access token for every request and keeps it fresh
+ * through the {@link SessionKeeper}.
  */
 public final class AuthClient {
 
@@ -31,14 +27,14 @@ public final class AuthClient {
 
     private final HttpPipeline pipeline;
     private final JsonCodec codec;
+    private final SessionKeeper keeper;
     private final SessionStore store;
-    private final Clock clock;
 
-    public AuthClient(HttpPipeline pipeline, JsonCodec codec, SessionStore store, Clock clock) {
+    public AuthClient(HttpPipeline pipeline, JsonCodec codec, SessionKeeper keeper) {
         this.pipeline = pipeline;
         this.codec = codec;
-        this.store = store;
-        this.clock = clock;
+        this.keeper = keeper;
+        this.store = keeper.store();
     }
 
     /**
@@ -56,7 +52,7 @@ public final class AuthClient {
                 .withQuery(QueryString.empty().with("grant_type", "password"))
                 .withCredentials(Credentials.API_KEY)
                 .withJsonBody(codec.toJson(body));
-        return pipeline.send(request).thenApply(this::toSession).thenApply(session -> {
+        return pipeline.send(request).thenApply(keeper.decoder()::decode).thenApply(session -> {
             store.save(session);
             return session;
         });
@@ -91,26 +87,19 @@ public final class AuthClient {
         return store.load();
     }
 
+    /**
+     * Refreshes the session now ({@code POST /auth/v1/token?grant_type=refresh_token}), or joins the refresh in
+     * flight. The pipeline does this by itself ahead of expiry and after an expired-token answer; when the
+     * server refuses the refresh token, the session is cleared and the future fails with an
+     * {@link AuthException} whose code is {@link SessionKeeper#SIGN_IN_REQUIRED}.
+     */
+    public CompletableFuture<Session> refreshSession() {
+        return keeper.refresh();
+    }
+
     private ApiRequest authRequest(String path) {
         return ApiRequest.of(SupabaseApi.AUTH, "POST", path)
                 .withHeader("X-Supabase-Api-Version", API_VERSION)
                 .withHeader("Content-Type", "application/json;charset=UTF-8");
-    }
-
-    private Session toSession(ApiResponse response) {
-        Instant receivedAt = clock.instant();
-        TokenResponse token;
-        try {
-            token = codec.fromJson(response.bodyText(), TokenResponse.class);
-        } catch (JsonParseException e) {
-            throw new AuthException(response.status(), "unreadable_session", "The sign-in answer could not be read");
-        }
-        if (token == null || token.accessToken() == null || token.refreshToken() == null) {
-            throw new AuthException(response.status(), "unreadable_session", "The sign-in answer holds no session");
-        }
-        Instant expiresAt = token.expiresIn() != null
-                ? receivedAt.plus(Duration.ofSeconds(token.expiresIn()))
-                : Instant.ofEpochSecond(token.expiresAt() == null ? receivedAt.getEpochSecond() : token.expiresAt());
-        return new Session(token.accessToken(), token.refreshToken(), expiresAt, token.user());
     }
 }

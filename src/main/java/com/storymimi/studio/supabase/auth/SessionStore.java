@@ -3,8 +3,8 @@ package com.storymimi.studio.supabase.auth;
 import java.util.Optional;
 
 /**
- * Where the current session lives. In memory for now; a persistent store (a 0600 file, the OS keyring) and
- * refresh-ahead-of-expiry plug in here without changing {@link AuthClient}'s callers.
+ * Where the current session lives: {@link InMemorySessionStore} for the life of the process,
+ * {@link FileSessionStore} across restarts. Refreshing is the {@link SessionKeeper}'s job, not the store's.
  */
 public interface SessionStore {
 

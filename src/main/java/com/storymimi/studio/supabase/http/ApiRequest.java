@@ -1,6 +1,7 @@
 package com.storymimi.studio.supabase.http;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Locale;
@@ -20,12 +21,15 @@ public final class ApiRequest {
     private final String path;
     private final QueryString query;
     private final Map<String, String> headers;
-    private final byte[] body;
+    private final RequestBody body;
     private final Credentials credentials;
     private final Duration timeout;
+    private final boolean idempotent;
+    private final Path responseFile;
 
     private ApiRequest(SupabaseApi api, String method, String path, QueryString query, Map<String, String> headers,
-                       byte[] body, Credentials credentials, Duration timeout) {
+                       RequestBody body, Credentials credentials, Duration timeout, boolean idempotent,
+                       Path responseFile) {
         this.api = Objects.requireNonNull(api, "api");
         this.method = method.toUpperCase(Locale.ROOT);
         this.path = requirePath(path);
@@ -34,6 +38,8 @@ public final class ApiRequest {
         this.body = body;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.timeout = timeout;
+        this.idempotent = idempotent;
+        this.responseFile = responseFile;
     }
 
     /**
@@ -42,11 +48,12 @@ public final class ApiRequest {
      */
     public static ApiRequest of(SupabaseApi api, String method, String path) {
         return new ApiRequest(api, method, path, QueryString.empty(), emptyHeaders(), null,
-                Credentials.SESSION_OR_KEY, null);
+                Credentials.SESSION_OR_KEY, null, false, null);
     }
 
     public ApiRequest withQuery(QueryString newQuery) {
-        return new ApiRequest(api, method, path, newQuery, headers, body, credentials, timeout);
+        return new ApiRequest(api, method, path, newQuery, headers, body, credentials, timeout, idempotent,
+                responseFile);
     }
 
     /** A copy with the header set (replacing any value of the same name, compared case-insensitively). */
@@ -54,12 +61,18 @@ public final class ApiRequest {
         TreeMap<String, String> copy = emptyHeaders();
         copy.putAll(headers);
         copy.put(name, Objects.requireNonNull(value, name));
-        return new ApiRequest(api, method, path, query, Collections.unmodifiableMap(copy), body, credentials, timeout);
+        return new ApiRequest(api, method, path, query, Collections.unmodifiableMap(copy), body, credentials, timeout,
+                idempotent, responseFile);
     }
 
     public ApiRequest withBody(byte[] newBody) {
-        return new ApiRequest(api, method, path, query, headers, newBody == null ? null : newBody.clone(),
-                credentials, timeout);
+        return withBody(newBody == null ? null : RequestBody.ofBytes(newBody));
+    }
+
+    /** A copy sending {@code newBody} (bytes, a streamed file or a buffer slice); null sends no body. */
+    public ApiRequest withBody(RequestBody newBody) {
+        return new ApiRequest(api, method, path, query, headers, newBody, credentials, timeout, idempotent,
+                responseFile);
     }
 
     public ApiRequest withJsonBody(String json) {
@@ -67,12 +80,32 @@ public final class ApiRequest {
     }
 
     public ApiRequest withCredentials(Credentials newCredentials) {
-        return new ApiRequest(api, method, path, query, headers, body, newCredentials, timeout);
+        return new ApiRequest(api, method, path, query, headers, body, newCredentials, timeout, idempotent,
+                responseFile);
     }
 
     /** Overrides the client's request timeout for this request only (e.g. a long upload). */
     public ApiRequest withTimeout(Duration newTimeout) {
-        return new ApiRequest(api, method, path, query, headers, body, credentials, newTimeout);
+        return new ApiRequest(api, method, path, query, headers, body, credentials, newTimeout, idempotent,
+                responseFile);
+    }
+
+    /**
+     * Declares that sending this request twice has the same effect as sending it once, so the pipeline may
+     * retry it like a read; e.g. an insert of rows with client-generated ids and
+     * {@code Prefer: resolution=ignore-duplicates}. Only the caller can know this of a POST.
+     */
+    public ApiRequest idempotent() {
+        return new ApiRequest(api, method, path, query, headers, body, credentials, timeout, true, responseFile);
+    }
+
+    /**
+     * Streams a 2xx response body into {@code file} (created or truncated, per attempt) instead of memory;
+     * the {@link ApiResponse} then has an empty body. Error bodies are still read into memory.
+     */
+    public ApiRequest withResponseFile(Path file) {
+        return new ApiRequest(api, method, path, query, headers, body, credentials, timeout, idempotent,
+                Objects.requireNonNull(file, "file"));
     }
 
     public SupabaseApi api() {
@@ -100,8 +133,18 @@ public final class ApiRequest {
         return Optional.ofNullable(headers.get(name));
     }
 
+    /** The bytes of an in-memory body; empty when there is no body or it is streamed (file, slice). */
     public Optional<byte[]> body() {
-        return Optional.ofNullable(body).map(byte[]::clone);
+        return Optional.ofNullable(body).flatMap(RequestBody::bytes);
+    }
+
+    public Optional<RequestBody> requestBody() {
+        return Optional.ofNullable(body);
+    }
+
+    /** Where a 2xx body is written, if it goes to a file (see {@link #withResponseFile}). */
+    public Optional<Path> responseFile() {
+        return Optional.ofNullable(responseFile);
     }
 
     public Credentials credentials() {
@@ -115,6 +158,14 @@ public final class ApiRequest {
     /** GET and HEAD do not change anything on the server, so repeating them is safe. */
     public boolean isIdempotentRead() {
         return method.equals("GET") || method.equals("HEAD");
+    }
+
+    /**
+     * True when sending this request again cannot apply it twice: reads, PUT (Storage and PostgREST put by
+     * key), DELETE, and requests the caller marked {@link #idempotent()}. POST and PATCH are not, unless marked.
+     */
+    public boolean isRetrySafe() {
+        return isIdempotentRead() || method.equals("PUT") || method.equals("DELETE") || idempotent;
     }
 
     /** {@code GET /rest/v1/users?select=…} with credential parameters redacted; safe for logs and messages. */

@@ -1,8 +1,6 @@
 package com.storymimi.studio.supabase.http;
 
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * Adds what every Supabase request carries: {@code apikey}, {@code Authorization: Bearer} (the session's
@@ -12,12 +10,12 @@ import java.util.function.Supplier;
 final class ClientHeadersInterceptor implements Interceptor {
 
     private final String apiKey;
-    private final Supplier<Optional<String>> accessToken;
+    private final SessionTokens tokens;
     private final String clientInfo;
 
-    ClientHeadersInterceptor(String apiKey, Supplier<Optional<String>> accessToken, String clientInfo) {
+    ClientHeadersInterceptor(String apiKey, SessionTokens tokens, String clientInfo) {
         this.apiKey = apiKey;
-        this.accessToken = accessToken;
+        this.tokens = tokens;
         this.clientInfo = clientInfo;
     }
 
@@ -27,7 +25,7 @@ final class ClientHeadersInterceptor implements Interceptor {
         if (request.header("Authorization").isEmpty()) {
             String bearer = request.credentials() == Credentials.API_KEY
                     ? apiKey
-                    : accessToken.get().orElse(apiKey);
+                    : tokens.accessToken().orElse(apiKey);
             withHeaders = withHeaders.withHeader("Authorization", "Bearer " + bearer);
         }
         return chain.proceed(withHeaders);

@@ -4,11 +4,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** The end of the pipeline: turns an {@link ApiRequest} into a {@code java.net.http} exchange. */
+/**
+ * The end of the pipeline: turns an {@link ApiRequest} into a {@code java.net.http} exchange. Cancelling the
+ * returned future cancels the {@code sendAsync} future, which makes the JDK abort the exchange.
+ */
 final class HttpTransport implements Interceptor.Chain {
+
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final HttpClient client;
     private final String baseUrl;
@@ -24,12 +32,29 @@ final class HttpTransport implements Interceptor.Chain {
     @Override
     public CompletableFuture<ApiResponse> proceed(ApiRequest request) {
         try {
-            return client.sendAsync(toHttpRequest(request), HttpResponse.BodyHandlers.ofByteArray())
-                    .thenApply(response -> new ApiResponse(response.statusCode(), response.headers(), response.body()));
+            BodyHandler<byte[]> handler = request.responseFile()
+                    .map(HttpTransport::toFileWhenSuccessful)
+                    .orElseGet(HttpResponse.BodyHandlers::ofByteArray);
+            CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(toHttpRequest(request), handler);
+            CompletableFuture<ApiResponse> response = exchange.thenApply(
+                    answer -> new ApiResponse(answer.statusCode(), answer.headers(), answer.body()));
+            response.whenComplete((ignored, failure) -> {
+                if (response.isCancelled()) {
+                    exchange.cancel(true);
+                }
+            });
+            return response;
         } catch (RuntimeException e) {
-            // e.g. a header the JDK refuses: a programming error, reported through the future like any other
+            // e.g. a header the JDK refuses or a file that vanished: reported through the future like any other
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** A 2xx body goes to the file; anything else is read into memory so the error mapping can parse it. */
+    private static BodyHandler<byte[]> toFileWhenSuccessful(Path file) {
+        return info -> info.statusCode() / 100 == 2
+                ? BodySubscribers.mapping(BodySubscribers.ofFile(file), written -> NO_BYTES)
+                : BodySubscribers.ofByteArray();
     }
 
     private HttpRequest toHttpRequest(ApiRequest request) {
@@ -37,8 +62,8 @@ final class HttpTransport implements Interceptor.Chain {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.path() + query))
                 .timeout(request.timeout().orElse(defaultTimeout));
         request.headers().forEach(builder::header);
-        HttpRequest.BodyPublisher body = request.body()
-                .map(HttpRequest.BodyPublishers::ofByteArray)
+        HttpRequest.BodyPublisher body = request.requestBody()
+                .map(RequestBody::publisher)
                 .orElseGet(HttpRequest.BodyPublishers::noBody);
         return builder.method(request.method(), body).build();
     }

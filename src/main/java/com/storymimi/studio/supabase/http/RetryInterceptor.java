@@ -12,7 +12,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-/** Retries GET and HEAD after transport errors and 503/520 (see {@link RetryPolicy}); never blocks a thread. */
+/**
+ * Retries requests that are safe to repeat ({@link ApiRequest#isRetrySafe()}: reads, PUT, DELETE, POSTs marked
+ * idempotent) after transport errors and 503/520, see {@link RetryPolicy}; never blocks a thread. A cancelled
+ * call stops here too: its next attempt fails with a {@link java.util.concurrent.CancellationException},
+ * which is not retried.
+ */
 final class RetryInterceptor implements Interceptor {
 
     private final RetryPolicy policy;
@@ -23,7 +28,7 @@ final class RetryInterceptor implements Interceptor {
 
     @Override
     public CompletableFuture<ApiResponse> intercept(ApiRequest request, Chain chain) {
-        if (!request.isIdempotentRead() || policy.maxAttempts() == 1) {
+        if (!request.isRetrySafe() || policy.maxAttempts() == 1) {
             return chain.proceed(request);
         }
         return attempt(request, chain, 1);

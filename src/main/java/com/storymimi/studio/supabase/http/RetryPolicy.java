@@ -3,8 +3,9 @@ package com.storymimi.studio.supabase.http;
 import java.time.Duration;
 
 /**
- * How often and how patiently reads are retried. Only GET and HEAD are ever retried, on transport errors
- * and HTTP 503/520, as supabase-js and supabase-kt do: a write might have been applied before the failure.
+ * How often and how patiently safe requests are retried: GET, HEAD, PUT, DELETE and POSTs the caller marked
+ * {@link ApiRequest#idempotent()}, on transport errors and HTTP 503/520. Other writes are never retried: they
+ * might have been applied before the failure.
  *
  * @param maxAttempts     tries in total, including the first
  * @param baseDelay       wait before the first retry; it doubles per retry, plus up to 50% jitter

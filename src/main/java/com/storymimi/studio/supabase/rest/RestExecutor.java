@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 import com.storymimi.studio.supabase.error.RestException;
 import com.storymimi.studio.supabase.http.ApiResponse;
+import com.storymimi.studio.supabase.http.Cancellation;
 import com.storymimi.studio.supabase.http.HttpPipeline;
 import com.storymimi.studio.supabase.http.JsonCodec;
 
@@ -13,6 +14,7 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** Sends {@link RestCall}s through the pipeline and decodes 2xx bodies into the caller's types. */
 final class RestExecutor {
@@ -27,6 +29,12 @@ final class RestExecutor {
 
     CompletableFuture<ApiResponse> send(RestCall call) {
         return pipeline.send(call.toApiRequest());
+    }
+
+    /** Sends and maps the 2xx response; cancelling the result still aborts the exchange. */
+    <T> CompletableFuture<T> send(RestCall call, Function<ApiResponse, T> mapping) {
+        CompletableFuture<ApiResponse> sent = send(call);
+        return Cancellation.propagate(sent.thenApply(mapping), sent);
     }
 
     JsonCodec codec() {

@@ -17,7 +17,7 @@ public final class RpcCall {
 
     /** For SETOF / TABLE functions: the returned array decoded element by element. */
     public <T> CompletableFuture<List<T>> list(Class<T> elementType) {
-        return executor.send(call).thenApply(response -> executor.<T>decodeList(response, elementType));
+        return executor.send(call, response -> executor.<T>decodeList(response, elementType));
     }
 
     /** For functions returning one value (scalar, json, a row); null when the function returned nothing (204). */
@@ -27,11 +27,11 @@ public final class RpcCall {
 
     /** Like {@link #value(Class)} for generic types, e.g. {@code TypeToken.getParameterized(Map.class, …)}. */
     public <T> CompletableFuture<T> value(Type type) {
-        return executor.send(call).thenApply(response -> executor.<T>decode(response, type));
+        return executor.send(call, response -> executor.<T>decode(response, type));
     }
 
     /** For void functions (204) or when the result does not matter. */
     public CompletableFuture<Void> execute() {
-        return executor.send(call).thenApply(response -> null);
+        return executor.send(call, response -> null);
     }
 }

@@ -76,7 +76,7 @@ public final class SelectQuery {
 
     /** The matching rows decoded as {@code type}, with the total when a count was asked for. */
     public <T> CompletableFuture<RestResult<List<T>>> list(Class<T> type) {
-        return executor.send(call).thenApply(response -> new RestResult<>(
+        return executor.send(call, response -> new RestResult<>(
                 executor.<T>decodeList(response, type), RestExecutor.total(response), response.status()));
     }
 
@@ -85,7 +85,7 @@ public final class SelectQuery {
      * 406 {@code PGRST116}, as supabase-js' {@code maybeSingle()} does.
      */
     public <T> CompletableFuture<Optional<T>> maybeSingle(Class<T> type) {
-        return executor.send(call).thenApply(response -> {
+        return executor.send(call, response -> {
             List<T> rows = executor.decodeList(response, type);
             if (rows.size() > 1) {
                 throw new RestException(406, "PGRST116", "JSON object requested, multiple (or no) rows returned",
@@ -102,7 +102,7 @@ public final class SelectQuery {
      */
     public <T> CompletableFuture<T> single(Class<T> type) {
         RestCall singleCall = call.with(c -> c.accept = RestCall.SINGLE_OBJECT);
-        return executor.send(singleCall).thenApply(response -> executor.<T>decode(response, type));
+        return executor.send(singleCall, response -> executor.<T>decode(response, type));
     }
 
     private SelectQuery next(RestCall nextCall) {

@@ -12,12 +12,12 @@ final class WriteTerminals {
     }
 
     static CompletableFuture<Void> execute(RestExecutor executor, RestCall call) {
-        return executor.send(call).thenApply(response -> null);
+        return executor.send(call, response -> null);
     }
 
     static CompletableFuture<Integer> affectedRows(RestExecutor executor, RestCall call) {
         RestCall counted = call.with(c -> c.count = Count.EXACT);
-        return executor.send(counted).thenApply(response -> {
+        return executor.send(counted, response -> {
             var total = RestExecutor.total(response);
             if (total.isEmpty()) {
                 throw new RestException(response.status(), RestException.DECODE_FAILED,
@@ -28,12 +28,12 @@ final class WriteTerminals {
     }
 
     static <T> CompletableFuture<List<T>> list(RestExecutor executor, RestCall call, Class<T> type) {
-        return executor.send(representation(call)).thenApply(response -> executor.<T>decodeList(response, type));
+        return executor.send(representation(call), response -> executor.<T>decodeList(response, type));
     }
 
     static <T> CompletableFuture<T> single(RestExecutor executor, RestCall call, Class<T> type) {
         RestCall singleCall = representation(call).with(c -> c.accept = RestCall.SINGLE_OBJECT);
-        return executor.send(singleCall).thenApply(response -> executor.<T>decode(response, type));
+        return executor.send(singleCall, response -> executor.<T>decode(response, type));
     }
 
     static RestCall returning(RestCall call, String columns) {

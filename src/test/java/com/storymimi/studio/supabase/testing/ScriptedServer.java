@@ -29,7 +29,7 @@ import java.util.concurrent.Executors;
 public final class ScriptedServer implements AutoCloseable {
 
     /** One request as the server saw it. */
-    public record Recorded(String method, String rawPath, String rawQuery, Headers headers, String body) {
+    public record Recorded(String method, String rawPath, String rawQuery, Headers headers, String body, byte[] bytes) {
         public String header(String name) {
             return headers.getFirst(name);
         }
@@ -99,21 +99,22 @@ public final class ScriptedServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
             recorded.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), copy(exchange.getRequestHeaders()), body));
+                    exchange.getRequestURI().getRawQuery(), copy(exchange.getRequestHeaders()),
+                    new String(bytes, StandardCharsets.UTF_8), bytes));
             Scripted answer = Optional.ofNullable(script.poll())
                     .orElse(Scripted.json(599, "{\"message\":\"nothing scripted\"}"));
             if (!answer.delay().isZero()) {
                 Thread.sleep(answer.delay());
             }
             answer.headers().forEach(exchange.getResponseHeaders()::add);
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            boolean noBody = bytes.length == 0 || exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(answer.status(), noBody ? -1 : bytes.length);
+            byte[] answerBytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            boolean noBody = answerBytes.length == 0 || exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(answer.status(), noBody ? -1 : answerBytes.length);
             if (!noBody) {
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
+                    out.write(answerBytes);
                 }
             }
         } catch (InterruptedException e) {

@@ -1,0 +1,68 @@
+package com.storymimi.studio.supabase.http;
+
+import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What a request sends. Every kind can be sent again (a retry or a replay after a token refresh): bytes are
+ * kept, a file is re-opened for each attempt, a slice stays valid until its exchange has finished.
+ */
+public final class RequestBody {
+
+    private final Supplier<BodyPublisher> publisher;
+    private final byte[] bytes;
+
+    private RequestBody(Supplier<BodyPublisher> publisher, byte[] bytes) {
+        this.publisher = publisher;
+        this.bytes = bytes;
+    }
+
+    /** An in-memory body (JSON, small uploads); the array is copied. */
+    public static RequestBody ofBytes(byte[] bytes) {
+        byte[] copy = bytes.clone();
+        return new RequestBody(() -> BodyPublishers.ofByteArray(copy), copy);
+    }
+
+    /**
+     * The file streamed from disk ({@link BodyPublishers#ofFile}: never the whole file in memory), re-opened
+     * for every attempt, with {@code listener} told of the bytes sent.
+     */
+    public static RequestBody ofFile(Path file, TransferListener listener) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(listener, "listener");
+        return new RequestBody(() -> {
+            try {
+                return new CountingPublisher(BodyPublishers.ofFile(file), listener);
+            } catch (FileNotFoundException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, null);
+    }
+
+    /**
+     * {@code length} bytes of {@code buffer} from {@code offset}, not copied: the caller must leave them alone
+     * until the exchange has finished (a reused chunk buffer of a resumable upload).
+     */
+    public static RequestBody ofSlice(byte[] buffer, int offset, int length, TransferListener listener) {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        Objects.requireNonNull(listener, "listener");
+        return new RequestBody(
+                () -> new CountingPublisher(BodyPublishers.ofByteArray(buffer, offset, length), listener), null);
+    }
+
+    /** A fresh publisher for one attempt. */
+    BodyPublisher publisher() {
+        return publisher.get();
+    }
+
+    /** The bytes of an in-memory body; empty for files and slices. */
+    Optional<byte[]> bytes() {
+        return Optional.ofNullable(bytes).map(byte[]::clone);
+    }
+}
