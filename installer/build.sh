@@ -3,7 +3,8 @@
 #   runtime  a jlink image holding the JDK modules the app needs AND the app with its libraries as linked modules
 #   image    a jpackage app-image around it, with a JDK 25 AOT cache trained by starting the app once (Xvfb)
 #   deb      a .deb made from exactly that image
-# Usage: installer/build.sh <target-dir> <project-version> [app-image|deb]   (default: deb, which builds both)
+# Usage: installer/build.sh <target-dir> <project-version> [app-image|deb|deb-only]
+#   (default deb, which builds both; deb-only packages the app-image already in target/installer/image)
 # Needs JDK 25 (jlink, jpackage), xvfb-run for the training run, and fakeroot + dpkg-deb for the .deb.
 set -euo pipefail
 
@@ -156,7 +157,7 @@ build_deb() {
   check_declared_dependencies
   local resources=$WORK/resources
   rm -rf "$resources" "$WORK"/*.deb && mkdir -p "$resources"
-  cp "$INSTALLER_DIR/linux/control" "$INSTALLER_DIR/linux/$NAME.desktop" "$resources/"
+  cp "$INSTALLER_DIR/linux/control" "$INSTALLER_DIR/linux/postinst" "$INSTALLER_DIR/linux/$NAME.desktop" "$resources/"
   cp "$PROJECT_DIR/icons/png/$NAME-512.png" "$resources/$NAME.png"
   jpackage --type deb --dest "$WORK" --app-image "$APP_IMAGE" --name "$NAME" --app-version "$APP_VERSION" \
            --vendor "$VENDOR" --description "$DESCRIPTION" --resource-dir "$resources" \
@@ -170,8 +171,10 @@ build_deb() {
 
 [ -n "${JAVA_HOME:-}" ] && export PATH="$JAVA_HOME/bin:$PATH"
 command -v jpackage >/dev/null || die "jpackage not found: put JDK 25's bin on PATH"
-build_runtime
-build_app_image
-train_aot_cache
-[ "$WANT" = deb ] && build_deb
+case "$WANT" in
+  app-image) build_runtime; build_app_image; train_aot_cache ;;
+  deb)       build_runtime; build_app_image; train_aot_cache; build_deb ;;
+  deb-only)  [ -d "$APP_IMAGE" ] || die "no app-image to package: build it first"; build_deb ;;
+  *)         die "unknown type $WANT (app-image, deb, deb-only)" ;;
+esac
 say "done: $APP_IMAGE"
