@@ -41,8 +41,10 @@ need_tools() {
 build_and_install() {
   local deb=${SMOKE_DEB:-}
   if [ -z "$deb" ]; then
-    ./studio package >"$OUT/package.log" 2>&1 || { tail -40 "$OUT/package.log" >&2; fail "./studio package failed"; }
+    # Not straight into $OUT: the package build starts with `mvn clean`, which removes target/.
+    ./studio package >"$WORK/package.log" 2>&1 || { tail -40 "$WORK/package.log" >&2; fail "./studio package failed"; }
     deb=$(ls target/installer/storymimi-studio_*_amd64.deb)
+    mkdir -p "$OUT" && cp "$WORK/package.log" "$OUT/"
   fi
   say "installing $deb ($(du -h "$deb" | cut -f1))"
   # dpkg -i leaves missing dependencies unconfigured; apt-get -f install fetches them and finishes the job.
@@ -89,7 +91,7 @@ window_stddev() { convert "$1" -colorspace Gray -format '%[fx:standard_deviation
 
 smoke_main_window() {
   local started=$SECONDS window="" stddev=0
-  launch fresh-user
+  launch fresh-user JAVA_TOOL_OPTIONS=-Xlog:aot
   while [ $((SECONDS - started)) -lt $WINDOW_TIMEOUT ]; do
     kill -0 "$app_pid" 2>/dev/null || { cat "$OUT/fresh-user.err" >&2; fail "the app ended before showing its window"; }
     window=$(xdotool search --onlyvisible --name "^$TITLE\$" 2>/dev/null | head -1 || true)
@@ -113,6 +115,8 @@ smoke_main_window() {
   wait_for_exit "after SIGTERM"
   say "closed by SIGTERM (exit status $exit_status)"
   grep -q "Seeded demo data" "$OUT/fresh-user.out" || fail "the fresh sandbox had no demo data"
+  grep -q "Opened AOT cache $(dirname "$(dirname "$APP")")/lib/app/app.aot" "$OUT/fresh-user.out" && \
+    ! grep -q "Unable to use AOT cache" "$OUT/fresh-user.out" "$OUT/fresh-user.err" || fail "the AOT cache was not used"
   [ -d "$WORK/fresh-user/.local/share/storymimi-studio/sandbox" ] || fail "the sandbox was not under XDG_DATA_HOME"
 }
 
