@@ -137,9 +137,9 @@ start_xvfb
 smoke_main_window
 # The log folder's parent is a file: the app cannot create its folders.
 touch "$WORK/a-file"
-smoke_failed_start unwritable-state "Not a directory" XDG_STATE_HOME="$WORK/a-file"
+smoke_failed_start unwritable-state "could not start: it cannot write its folders" XDG_STATE_HOME="$WORK/a-file"
 # No display at all (an ssh session without X): JavaFX cannot start its toolkit.
-smoke_failed_start no-display "Unable to open DISPLAY" DISPLAY=
+smoke_failed_start no-display "could not open its window" DISPLAY=
 dpkg -r storymimi-studio >"$OUT/remove.log" 2>&1 || { cat "$OUT/remove.log" >&2; fail "dpkg -r failed"; }
 [ ! -e "$APP" ] || fail "$APP still there after dpkg -r"
 say "OK"
