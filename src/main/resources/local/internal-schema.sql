@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS sb_auth_refresh_tokens (
 ;
 CREATE TABLE IF NOT EXISTS sb_storage_buckets (
     id                 TEXT NOT NULL PRIMARY KEY,
+    name               TEXT NULL,
+    owner              TEXT NULL,
     public             INTEGER NOT NULL DEFAULT 0,
     file_size_limit    INTEGER NULL,
     allowed_mime_types TEXT NULL,
@@ -35,18 +37,40 @@ CREATE TABLE IF NOT EXISTS sb_storage_buckets (
     updated_at         TEXT NOT NULL
 )
 ;
+-- An object's bytes live in a file named after its version (objects/data/<2 chars>/<version>), never after
+-- its key: keys need no path mapping, a move is a row update, and an upsert never overwrites a file that a
+-- download may still be streaming. Columns added after the first release are also added by StorageSchema.
 CREATE TABLE IF NOT EXISTS sb_storage_objects (
+    id               TEXT NOT NULL PRIMARY KEY,
+    bucket_id        TEXT NOT NULL REFERENCES sb_storage_buckets (id),
+    name             TEXT NOT NULL,
+    content_type     TEXT NOT NULL,
+    cache_control    TEXT NOT NULL,
+    size             INTEGER NOT NULL,
+    etag             TEXT NOT NULL,
+    owner            TEXT NULL,
+    user_metadata    TEXT NULL,
+    version          TEXT NULL,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    last_accessed_at TEXT NULL,
+    UNIQUE (bucket_id, name)
+)
+;
+-- TUS resumable uploads in progress; the received bytes are in objects/uploads/<id>.part and only
+-- upload_offset bytes of that file count (a chunk cut off mid-way is truncated away).
+CREATE TABLE IF NOT EXISTS sb_storage_uploads (
     id            TEXT NOT NULL PRIMARY KEY,
-    bucket_id     TEXT NOT NULL REFERENCES sb_storage_buckets (id),
+    bucket_id     TEXT NOT NULL,
     name          TEXT NOT NULL,
+    upload_length INTEGER NOT NULL,
+    upload_offset INTEGER NOT NULL DEFAULT 0,
     content_type  TEXT NOT NULL,
     cache_control TEXT NOT NULL,
-    size          INTEGER NOT NULL,
-    etag          TEXT NOT NULL,
+    user_metadata TEXT NULL,
+    upsert        INTEGER NOT NULL,
     owner         TEXT NULL,
-    created_at    TEXT NOT NULL,
-    updated_at    TEXT NOT NULL,
-    UNIQUE (bucket_id, name)
+    expires_at    TEXT NOT NULL
 )
 ;
 -- Facts about this data directory, e.g. that the demo data was seeded once (and must not come back after

@@ -3,6 +3,8 @@ package com.storymimi.studio.local.storage;
 import com.storymimi.studio.local.http.Request;
 import com.storymimi.studio.local.http.Response;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,21 +20,21 @@ final class ObjectDownload {
     }
 
     static Response serve(StoredObject object, Request request) {
-        if (!Files.isRegularFile(object.file())) {
+        if (object.file() == null || !Files.isRegularFile(object.file())) {
             throw StorageException.noSuchKey();
         }
         if (request.header("If-None-Match").map(object.etag()::equals).orElse(false)) {
-            return withHeaders(Response.empty(304), object);
+            return withHeaders(Response.empty(304), object, request);
         }
         long size = object.size();
         var range = request.header("Range").map(RANGE::matcher).filter(Matcher::matches);
         if (range.isEmpty()) {
-            return withHeaders(Response.file(200, object.contentType(), object.file(), 0, size), object);
+            return withHeaders(Response.file(200, object.contentType(), object.file(), 0, size), object, request);
         }
         long[] bounds = bounds(range.get(), size);
         Response response = Response.file(206, object.contentType(), object.file(), bounds[0], bounds[1] - bounds[0] + 1)
                 .header("Content-Range", "bytes " + bounds[0] + "-" + bounds[1] + "/" + size);
-        return withHeaders(response, object);
+        return withHeaders(response, object, request);
     }
 
     private static long[] bounds(Matcher m, long size) {
@@ -57,11 +59,21 @@ final class ObjectDownload {
         return new long[] {start, end};
     }
 
-    private static Response withHeaders(Response response, StoredObject object) {
+    private static Response withHeaders(Response response, StoredObject object, Request request) {
+        request.queryValue("download").ifPresent(name -> response.header("Content-Disposition", disposition(name)));
         return response.header("ETag", object.etag())
                 .header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(object.updatedAt().atOffset(ZoneOffset.UTC)))
                 .header("Cache-Control", object.cacheControl())
                 .header("Accept-Ranges", "bytes")
                 .header("X-Robots-Tag", "none");
+    }
+
+    /** Bare {@code download} makes an attachment; {@code download=name} names it (RFC 5987 for non-ASCII). */
+    private static String disposition(String name) {
+        if (name.isEmpty()) {
+            return "attachment;";
+        }
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=" + encoded + "; filename*=UTF-8''" + encoded;
     }
 }

@@ -65,8 +65,48 @@ public final class StorageException extends ApiException {
         return new StorageException(404, "404", "InvalidRequest", "Not Found", "Route " + method + ":" + path + " not found");
     }
 
+    static StorageException bucketAlreadyExists() {
+        return of("409", "BucketAlreadyExists", "Duplicate", "The resource already exists");
+    }
+
+    static StorageException bucketNotEmpty() {
+        return of("409", "ResourceNotEmpty", "ResourceNotEmpty", "The bucket you tried to delete is not empty");
+    }
+
+    /** A role-enforced route (emptying a bucket) keeps its real 403. */
+    static StorageException forbidden(String message) {
+        return new StorageException(403, "403", "AccessDenied", "Unauthorized", message);
+    }
+
+    /** A signed URL's token failed verification; {@code message} is the JWT library's text. */
+    static StorageException invalidJwt(String message) {
+        return of("400", "InvalidJWT", "InvalidJWT", message);
+    }
+
+    static StorageException invalidSignature() {
+        return of("400", "InvalidSignature", "InvalidSignature", "Invalid signature");
+    }
+
+    /** What the request schema validation answers (a missing or mistyped field). */
+    static StorageException badRequest(String message) {
+        return of("400", "InvalidRequest", "Bad Request", message);
+    }
+
+    static StorageException noContent() {
+        return invalidRequest("No content provided");
+    }
+
+    static StorageException invalidFileSizeLimit() {
+        return invalidRequest("Invalid file size format, hint: use 20GB / 20MB / 30KB / 3B");
+    }
+
     static StorageException rangeNotSatisfiable() {
         return new StorageException(416, "416", "InvalidRange", "Range Not Satisfiable", "The requested range is not satisfiable");
+    }
+
+    /** The semantic status (what {@code statusCode} carries), e.g. 404 for NoSuchKey. */
+    int semanticStatus() {
+        return Integer.parseInt(statusCode);
     }
 
     @Override
