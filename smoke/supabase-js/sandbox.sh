@@ -32,6 +32,7 @@ sandbox_build() {
        -Dmdep.outputFile=target/sandbox-classpath.txt -Dmdep.includeScope=test) >&2
 }
 
+# main + test classes (the benchmark mains live in test sources)
 sandbox_classpath() {
   echo "$REPO/target/classes:$REPO/target/test-classes:$(cat "$REPO/target/sandbox-classpath.txt")"
 }
@@ -40,7 +41,9 @@ sandbox_start() {
   local dir=$1 out="$1/serve.out" waited=0
   mkdir -p "$dir" && chmod 700 "$dir"
   # port 0: the kernel picks a free port when binding, so two runs never race for the same one
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$(sandbox_classpath)" \
+  # main classes only, so the server logs as the app does (test resources would switch on DEBUG per request)
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+    -cp "$REPO/target/classes:$(cat "$REPO/target/sandbox-classpath.txt")" \
     -Dstorymimi.home="$dir" com.storymimi.studio.app.Launcher --serve --port 0 >"$out" 2>&1 &
   SANDBOX_PID=$!
   until grep -q '^Press Ctrl-C to stop' "$out" 2>/dev/null; do
