@@ -35,22 +35,23 @@ final class FilterParser {
     /** {@code or=(...)} / {@code not.and=(...)}. */
     static Condition.Logical logic(boolean disjunction, boolean negated, String value) {
         FilterParser p = new FilterParser(value);
+        // PostgREST 12 stops at the group's closing parenthesis and ignores whatever follows it
         List<Condition> children = p.group(value);
-        if (!p.atEnd()) {
-            throw p.failure("logic tree", value);
-        }
         return new Condition.Logical(disjunction, negated, children);
     }
 
     private Condition.Comparison comparisonAfterField(String column, boolean inTree) {
         boolean negated = consume("not.");
+        int opStart = pos;
         String op = readUntil('.');
-        if (!consume(".")) {
-            throw failure("filter", text);
+        Operator operator = Operator.fromToken(op).orElse(null);
+        if (operator == null || !consume(".")) {
+            // PostgREST 12's parsec message: it names the first character it could not take as an operator
+            String unexpected = opStart < text.length() ? String.valueOf(text.charAt(opStart)) : "end of input";
+            throw PostgrestException.parseError("\"failed to parse filter (" + text + ")\" (line 1, column "
+                    + (opStart + 1) + ")", "unexpected \"" + unexpected + "\" expecting "
+                    + (negated ? "" : "\"not\" or ") + "operator (eq, gt, ...)");
         }
-        Operator operator = Operator.fromToken(op).orElseThrow(() -> PostgrestException.parseError(
-                "\"failed to parse filter (" + text + ")\" (line 1, column " + (pos + 1) + ")",
-                "unexpected \"" + op + "\" expecting operator (eq, neq, gt, gte, lt, lte, like, ilike, in, is)"));
         List<String> values = switch (operator) {
             case IN -> list();
             case IS -> List.of(isValue(inTree));

@@ -19,6 +19,7 @@ public final class PostgrestException extends ApiException {
     private final String details;
     private final String hint;
     private final transient Map<String, String> headers = new LinkedHashMap<>();
+    private boolean detailsAreJson;
 
     public PostgrestException(int status, String code, String message, String details, String hint) {
         super(message);
@@ -41,13 +42,38 @@ public final class PostgrestException extends ApiException {
         return this;
     }
 
-    /** A database error with PostgREST's SQLSTATE-to-HTTP mapping (42501 depends on the role). */
+    /** PGRST201 carries its candidates as a JSON array in {@code details}. */
+    PostgrestException withRawDetails() {
+        detailsAreJson = true;
+        return this;
+    }
+
+    /**
+     * A database error with PostgREST's SQLSTATE-to-HTTP mapping (42501 depends on the role). Postgres hides
+     * the row values of constraint errors from roles subject to row-level security (every public table has
+     * it on): only service_role, which bypasses RLS, sees "Key (email)=(...) already exists.".
+     */
     public static PostgrestException fromDatabase(DatabaseError error, Role role) {
-        return new PostgrestException(statusFor(error.sqlState(), role), error.sqlState(), error.getMessage(),
-                error.details(), error.hint());
+        String details = error.details();
+        if (role != Role.SERVICE_ROLE && details != null) {
+            details = switch (error.sqlState()) {
+                case "23505", "23502", "23514" -> null;
+                case "23503" -> details.replaceFirst("^Key \\(.*?\\)=\\(.*\\) (is (not )?(present|still referenced))", "Key $1");
+                default -> details;
+            };
+        }
+        PostgrestException e = new PostgrestException(statusFor(error.sqlState(), role), error.sqlState(),
+                error.getMessage(), details, error.hint());
+        if (role == Role.ANON && error.sqlState().equals("42501")) {
+            e.withHeader("WWW-Authenticate", "Bearer");
+        }
+        return e;
     }
 
     static int statusFor(String sqlState, Role role) {
+        if (sqlState.matches("PT\\d{3}")) {
+            return Integer.parseInt(sqlState.substring(2));
+        }
         return switch (sqlState) {
             case "23505", "23503" -> 409;
             case "42501" -> role == Role.ANON ? 401 : 403;
@@ -77,12 +103,12 @@ public final class PostgrestException extends ApiException {
 
     static PostgrestException unknownBodyColumn(String table, String column) {
         return new PostgrestException(400, "PGRST204",
-                "Could not find the '" + column + "' column of '" + table + "' in the schema cache", null, null);
+                "Column '" + column + "' of relation '" + table + "' does not exist", null, null);
     }
 
     static PostgrestException notSingular(int rows) {
         return new PostgrestException(406, "PGRST116", "JSON object requested, multiple (or no) rows returned",
-                "Results contain " + rows + " rows, application/vnd.pgrst.object+json requires 1 row", null);
+                "The result contains " + rows + " rows", null);
     }
 
     static PostgrestException notYetSupported(String what) {
@@ -95,7 +121,11 @@ public final class PostgrestException extends ApiException {
         JsonObject body = new JsonObject();
         body.addProperty("code", code);
         body.addProperty("message", getMessage());
-        body.addProperty("details", details);
+        if (detailsAreJson) {
+            body.add("details", com.google.gson.JsonParser.parseString(details));
+        } else {
+            body.addProperty("details", details);
+        }
         body.addProperty("hint", hint);
         Response response = Response.json(status, body.toString());
         headers.forEach(response::header);

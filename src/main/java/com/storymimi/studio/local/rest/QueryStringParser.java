@@ -85,7 +85,7 @@ public final class QueryStringParser {
         return SelectParser.splitTopLevel(value).stream().map(FilterParser::unquoteIdentifier).toList();
     }
 
-    private static long nonNegative(String name, String value) {
+    static long nonNegative(String name, String value) {
         try {
             long n = Long.parseLong(value.strip());
             if (n >= 0) {

@@ -1,9 +1,53 @@
 package com.storymimi.studio.local.rest;
 
-/** PostgREST's Content-Range and status rules for reads (RangeQuery.hs / Response.hs). */
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** PostgREST's Range request header, Content-Range and status rules for reads (RangeQuery.hs / Response.hs). */
 final class RangeHeaders {
 
+    private static final Pattern RANGE = Pattern.compile("\\s*(?:items=)?(\\d+)-(\\d*)\\s*");
+
     private RangeHeaders() {
+    }
+
+    /** A requested item range; {@code upper} is null for an open range ({@code 10-}). */
+    record Requested(long lower, Long upper) {
+    }
+
+    /** The rows to return: from {@code offset}, at most {@code limit} (null: no limit but db-max-rows). */
+    record Window(long offset, Long limit) {
+    }
+
+    /** {@code Range: 0-9} or {@code 10-}; anything else is ignored, as PostgREST does. */
+    static Optional<Requested> parse(Optional<String> header) {
+        return header.map(RANGE::matcher).filter(Matcher::matches).map(m -> new Requested(
+                Long.parseLong(m.group(1)), m.group(2).isEmpty() ? null : Long.parseLong(m.group(2))));
+    }
+
+    /** The intersection of limit/offset with the Range header; an empty one is 416 PGRST103. */
+    static Window window(long offset, Optional<Long> limit, Optional<Requested> header) {
+        if (header.isEmpty()) {
+            return new Window(offset, limit.orElse(null));
+        }
+        Requested range = header.get();
+        if (range.upper() != null && range.lower() > range.upper()) {
+            throw unsatisfiable("The lower boundary must be lower than or equal to the upper boundary in the Range header.");
+        }
+        long lower = Math.max(offset, range.lower());
+        Long upper = limit.map(l -> offset + l - 1).orElse(null);
+        if (range.upper() != null) {
+            upper = upper == null ? range.upper() : Math.min(upper, range.upper());
+        }
+        if (upper != null && upper < lower) {
+            throw unsatisfiable("Limit should be greater than or equal to zero.");
+        }
+        return new Window(lower, upper == null ? null : upper - lower + 1);
+    }
+
+    private static PostgrestException unsatisfiable(String details) {
+        return new PostgrestException(416, "PGRST103", "Requested range not satisfiable", details, null);
     }
 
     /** {@code lower-upper/total}, {@code *} for an empty range or a total of 0, {@code *} total when not counted. */

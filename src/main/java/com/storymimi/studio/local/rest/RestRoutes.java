@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code /rest/v1}: the PostgREST subset, generic over the catalog. This class authenticates (gateway key,
@@ -36,6 +37,7 @@ public final class RestRoutes implements RouteGroup {
     private final JwtCodec jwt;
     private final ReadExecutor reads;
     private final WriteExecutor writes;
+    private final RpcExecutor rpc;
 
     public RestRoutes(Catalog catalog, Database database, ApiKeyGate gate, JwtCodec jwt) {
         this.catalog = catalog;
@@ -43,6 +45,7 @@ public final class RestRoutes implements RouteGroup {
         this.jwt = jwt;
         this.reads = new ReadExecutor(database);
         this.writes = new WriteExecutor(database);
+        this.rpc = new RpcExecutor(database, catalog, reads);
     }
 
     @Override
@@ -54,14 +57,13 @@ public final class RestRoutes implements RouteGroup {
             return OpenApiRoot.describe(catalog);
         }
         String name = QueryStrings.decode(path.substring(1), false);
-        if (name.startsWith("rpc/")) {
-            throw new PostgrestException(404, "PGRST202", "Could not find the function public."
-                    + name.substring(4) + " without parameters in the schema cache", null,
-                    "The local sandbox does not implement RPC functions yet");
-        }
         checkProfile(request);
-        TableInfo table = catalog.table(name).orElseThrow(() -> PostgrestException.unknownTable(name));
         try {
+            if (name.startsWith("rpc/")) {
+                return rpc.call(request, name.substring(4), role, wantsSingleObject(request), params(request),
+                        request.method().equals("POST") ? body(request) : null);
+            }
+            TableInfo table = catalog.table(name).orElseThrow(() -> PostgrestException.unknownTable(name));
             return dispatch(request, table, role);
         } catch (DatabaseError e) {
             throw PostgrestException.fromDatabase(e, role);
@@ -71,9 +73,11 @@ public final class RestRoutes implements RouteGroup {
     }
 
     private Response dispatch(Request request, TableInfo table, Role role) throws IOException, java.sql.SQLException {
-        List<QueryParam> params = request.query().stream().filter(p -> !p.key().equals("apikey")).toList();
-        RestRequest rest = new RestRequest(table, QueryStringParser.parse(params),
-                Preferences.parse(request.headers("Prefer")), wantsSingleObject(request), role);
+        boolean read = request.method().equals("GET") || request.method().equals("HEAD");
+        RestRequest rest = new RestRequest(table, SqlBuilder.Source.table(table), false, catalog,
+                QueryStringParser.parse(params(request)), Preferences.parse(request.headers("Prefer")),
+                wantsSingleObject(request), role,
+                read ? RangeHeaders.parse(request.header("Range")) : Optional.empty());
         return switch (request.method()) {
             case "GET", "HEAD" -> reads.read(rest);
             case "POST" -> writes.insert(rest, body(request));
@@ -84,6 +88,10 @@ public final class RestRoutes implements RouteGroup {
         };
     }
 
+    private static List<QueryParam> params(Request request) {
+        return request.query().stream().filter(p -> !p.key().equals("apikey")).toList();
+    }
+
     private Role role(Request request, JsonObject keyClaims) {
         JsonObject claims = keyClaims;
         var bearer = ApiKeyGate.bearerToken(request);
@@ -91,13 +99,21 @@ public final class RestRoutes implements RouteGroup {
             try {
                 claims = jwt.verify(bearer.get(), JWT_LEEWAY);
             } catch (JwtException e) {
-                throw new PostgrestException(401, "PGRST301", e.getMessage(), null, null).withHeader(
-                        "WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage() + "\"");
+                String message = postgrestWording(e.getMessage());
+                throw new PostgrestException(401, "PGRST301", message, null, null).withHeader(
+                        "WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + message + "\"");
             }
         }
         String claim = claims.has("role") ? claims.get("role").getAsString() : Role.ANON.claim();
-        return Role.fromClaim(claim).orElseThrow(() -> new PostgrestException(401, "22023",
+        return Role.fromClaim(claim).orElseThrow(() -> new PostgrestException(400, "22023",
                 "role \"" + claim + "\" does not exist", null, null));
+    }
+
+    /** PostgREST 12 reports a token that is not three dot-separated parts in its JOSE library's words. */
+    private static String postgrestWording(String message) {
+        java.util.regex.Matcher parts = java.util.regex.Pattern.compile("Expected 3 parts in JWT; got (\\d+)").matcher(message);
+        return parts.matches() ? "JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got "
+                + parts.group(1) + ")" : message;
     }
 
     private static boolean wantsSingleObject(Request request) {
@@ -112,7 +128,7 @@ public final class RestRoutes implements RouteGroup {
                 return false;
             }
         }
-        throw new PostgrestException(406, "PGRST107", "None of these media types are available: " + accept, null, null);
+        throw new PostgrestException(415, "PGRST107", "None of these media types are available: " + accept, null, null);
     }
 
     private static void checkProfile(Request request) {

@@ -25,45 +25,107 @@ final class SqlBuilder {
     static final long MAX_ROWS = 1000;
 
     private final TableInfo table;
+    private final Source source;
+    private final String errorName;
 
     SqlBuilder(TableInfo table) {
+        this(table, Source.table(table), table.name());
+    }
+
+    /**
+     * @param source    where rows come from: the table itself or an RPC function's result set
+     * @param errorName the relation name used in "column x.y does not exist" (PostgREST aliases embeds as
+     *                  {@code scenes_1})
+     */
+    SqlBuilder(TableInfo table, Source source, String errorName) {
         this.table = table;
+        this.source = source;
+        this.errorName = errorName;
     }
 
-    List<ProjectedColumn> projection(List<SelectItem> select) {
-        List<ProjectedColumn> out = new ArrayList<>();
-        for (SelectItem item : select) {
-            switch (item) {
-                case SelectItem.Star star -> table.columns().forEach(c -> out.add(new ProjectedColumn(c.name(), c, false)));
-                case SelectItem.Field field -> out.add(new ProjectedColumn(field.outputName(), column(field.column()),
-                        castToText(field.cast())));
-                case SelectItem.Embed embed -> throw PostgrestException.notYetSupported(
-                        "Embedding '" + embed.relation() + "'");
-            }
+    TableInfo table() {
+        return table;
+    }
+
+    /**
+     * The FROM item with its parameters. {@code defaultOrder} orders the rows when the client asks for no
+     * order (an RPC's own result order); null means storage order.
+     */
+    record Source(String fromSql, List<Object> params, String defaultOrder) {
+        static Source table(TableInfo table) {
+            return new Source(Catalog.quote(table.name()), List.of(), null);
         }
-        return out;
     }
 
-    SqlStatement select(List<ProjectedColumn> projection, List<Condition> filters, boolean rowsVisible,
-                        List<OrderTerm> order, long limit, long offset) {
-        List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + columnList(projection) + " FROM " + Catalog.quote(table.name())
-                + where(filters, rowsVisible, params) + orderBy(order) + " LIMIT ? OFFSET ?";
+    /** A predicate beyond the filters (an embed's inner join) with its parameters. */
+    record Predicate(String sql, List<Object> params) {
+    }
+
+    SqlStatement select(List<String> columns, List<Condition> filters, List<Predicate> predicates,
+                        boolean rowsVisible, List<OrderTerm> order, long limit, long offset) {
+        List<Object> params = new ArrayList<>(source.params());
+        String sql = "SELECT " + expressions(columns) + " FROM " + source.fromSql()
+                + where(filters, predicates, rowsVisible, params) + orderBy(order, true) + " LIMIT ? OFFSET ?";
         params.add(limit);
         params.add(offset);
         return new SqlStatement(sql, params);
     }
 
-    SqlStatement count(List<Condition> filters, boolean rowsVisible) {
+    SqlStatement count(List<Condition> filters, List<Predicate> predicates, boolean rowsVisible) {
+        List<Object> params = new ArrayList<>(source.params());
+        return new SqlStatement("SELECT count(*) FROM " + source.fromSql()
+                + where(filters, predicates, rowsVisible, params), params);
+    }
+
+    /**
+     * The rows of an embedded resource for a batch of parent keys, each parent's rows in the embed's order;
+     * with a per-embed limit/offset, a window numbers each parent's rows so the slice is per parent.
+     */
+    SqlStatement selectChildren(List<String> columns, List<String> keyColumns, List<List<Object>> keys,
+                                List<Condition> filters, List<Predicate> predicates, boolean rowsVisible,
+                                List<OrderTerm> order, Long limit, long offset) {
+        List<Object> params = new ArrayList<>(source.params());
+        List<Predicate> all = new ArrayList<>(predicates);
+        all.add(keyIn(keyColumns, keys));
+        String where = where(filters, all, rowsVisible, params);
+        if (limit == null && offset == 0) {
+            return new SqlStatement("SELECT " + expressions(columns) + " FROM " + source.fromSql() + where
+                    + orderBy(order, false), params);
+        }
+        String partition = keyColumns.stream().map(Catalog::quote).collect(Collectors.joining(", "));
+        String window = orderBy(order, false);
+        String inner = "SELECT " + expressions(columns) + ", ROW_NUMBER() OVER (PARTITION BY " + partition
+                + (window.isEmpty() ? " ORDER BY rowid" : window) + ") AS \"__rn\" FROM " + source.fromSql() + where;
+        params.add(offset);
+        params.add(limit == null ? Long.MAX_VALUE : offset + limit);
+        return new SqlStatement("SELECT * FROM (" + inner + ") WHERE \"__rn\" > ? AND \"__rn\" <= ? ORDER BY \"__rn\"",
+                params);
+    }
+
+    /** {@code SELECT key FROM source WHERE ...}: the keys of the rows an inner embed may join. */
+    SqlStatement keys(List<String> keyColumns, List<Condition> filters, List<Predicate> predicates,
+                      boolean rowsVisible) {
+        List<Object> params = new ArrayList<>(source.params());
+        return new SqlStatement("SELECT " + expressions(keyColumns) + " FROM " + source.fromSql()
+                + where(filters, predicates, rowsVisible, params), params);
+    }
+
+    private static Predicate keyIn(List<String> keyColumns, List<List<Object>> keys) {
         List<Object> params = new ArrayList<>();
-        return new SqlStatement("SELECT count(*) FROM " + Catalog.quote(table.name())
-                + where(filters, rowsVisible, params), params);
+        keys.forEach(params::addAll);
+        if (keyColumns.size() == 1) {
+            return new Predicate(Catalog.quote(keyColumns.getFirst()) + " IN ("
+                    + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")", params);
+        }
+        String tuple = "(" + String.join(", ", Collections.nCopies(keyColumns.size(), "?")) + ")";
+        return new Predicate("(" + expressions(keyColumns) + ") IN (VALUES "
+                + String.join(", ", Collections.nCopies(keys.size(), tuple)) + ")", params);
     }
 
     /** The given rows (by rowid) in the given order: the representation of a write. */
-    SqlStatement selectRows(List<ProjectedColumn> projection, List<Long> rowids) {
+    SqlStatement selectRows(List<String> columns, List<Long> rowids) {
         if (rowids.isEmpty()) {
-            return new SqlStatement("SELECT " + columnList(projection) + " FROM " + Catalog.quote(table.name())
+            return new SqlStatement("SELECT " + expressions(columns) + " FROM " + Catalog.quote(table.name())
                     + " WHERE 0", List.of());
         }
         List<Object> params = new ArrayList<>();
@@ -72,7 +134,7 @@ final class SqlBuilder {
             values.append(i == 0 ? "" : ",").append("(").append(i).append(",?)");
             params.add(rowids.get(i));
         }
-        String sql = "WITH picked(ord, id) AS (VALUES " + values + ") SELECT " + columnList(projection, "t.")
+        String sql = "WITH picked(ord, id) AS (VALUES " + values + ") SELECT " + expressions(columns, "t.")
                 + " FROM " + Catalog.quote(table.name()) + " t JOIN picked ON t.rowid = picked.id ORDER BY picked.ord";
         return new SqlStatement(sql, params);
     }
@@ -80,7 +142,7 @@ final class SqlBuilder {
     SqlStatement rowids(List<Condition> filters, boolean rowsVisible) {
         List<Object> params = new ArrayList<>();
         return new SqlStatement("SELECT rowid FROM " + Catalog.quote(table.name())
-                + where(filters, rowsVisible, params) + " ORDER BY rowid", params);
+                + where(filters, List.of(), rowsVisible, params) + " ORDER BY rowid", params);
     }
 
     /**
@@ -119,7 +181,7 @@ final class SqlBuilder {
         });
         touchUpdatedAt(sets, params);
         String sql = "UPDATE " + Catalog.quote(table.name()) + " SET " + String.join(", ", sets)
-                + where(filters, rowsVisible, params) + " RETURNING rowid";
+                + where(filters, List.of(), rowsVisible, params) + " RETURNING rowid";
         return new SqlStatement(sql, params);
     }
 
@@ -144,10 +206,10 @@ final class SqlBuilder {
     }
 
     ColumnInfo column(String name) {
-        return table.column(name).orElseThrow(() -> PostgrestException.undefinedColumn(table.name(), name));
+        return table.column(name).orElseThrow(() -> PostgrestException.undefinedColumn(errorName, name));
     }
 
-    private static boolean castToText(String cast) {
+    static boolean castToText(String cast) {
         if (cast == null) {
             return false;
         }
@@ -157,25 +219,29 @@ final class SqlBuilder {
         throw PostgrestException.notYetSupported("The cast ::" + cast);
     }
 
-    private static String columnList(List<ProjectedColumn> projection) {
-        return columnList(projection, "");
+    private static String expressions(List<String> columns) {
+        return expressions(columns, "");
     }
 
-    private static String columnList(List<ProjectedColumn> projection, String qualifier) {
-        if (projection.isEmpty()) {
+    private static String expressions(List<String> columns, String qualifier) {
+        if (columns.isEmpty()) {
             return "NULL";
         }
-        return projection.stream().map(p -> qualifier + Catalog.quote(p.column().name()))
-                .collect(Collectors.joining(", "));
+        return columns.stream().map(c -> qualifier + Catalog.quote(c)).collect(Collectors.joining(", "));
     }
 
-    private String where(List<Condition> filters, boolean rowsVisible, List<Object> params) {
+    private String where(List<Condition> filters, List<Predicate> predicates, boolean rowsVisible,
+                         List<Object> params) {
         List<String> parts = new ArrayList<>();
         if (!rowsVisible) {
             parts.add("0");
         }
         for (Condition condition : filters) {
             parts.add(condition(condition, params));
+        }
+        for (Predicate predicate : predicates) {
+            parts.add(predicate.sql());
+            params.addAll(predicate.params());
         }
         return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
     }
@@ -255,13 +321,24 @@ final class SqlBuilder {
         };
     }
 
-    private String orderBy(List<OrderTerm> order) {
+    private String orderBy(List<OrderTerm> order, boolean useDefault) {
         if (order.isEmpty()) {
-            return "";
+            return useDefault && source.defaultOrder() != null ? " ORDER BY " + source.defaultOrder() : "";
         }
-        return " ORDER BY " + order.stream().map(o -> Catalog.quote(column(o.column()).name())
-                + (o.descending() ? " DESC" : " ASC") + (o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
-                .collect(Collectors.joining(", "));
+        return " ORDER BY " + order.stream().map(this::orderTerm).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * NULLS placement only where a column can hold NULL: SQLite walks an index only in its own NULL order
+     * (first for ASC), so an explicit NULLS FIRST on DESC would make it sort the whole table for a page.
+     */
+    private String orderTerm(OrderTerm o) {
+        ColumnInfo column = column(o.column());
+        String direction = o.descending() ? " DESC" : " ASC";
+        if (column.notNull()) {
+            return Catalog.quote(column.name()) + direction;
+        }
+        return Catalog.quote(column.name()) + direction + (o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
     }
 
     /** ON CONFLICT target and action for upserts. */

@@ -1,7 +1,5 @@
 package com.storymimi.studio.local.rest;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.storymimi.studio.local.db.Database;
 import com.storymimi.studio.local.db.DatabaseError;
 import com.storymimi.studio.local.db.SqliteErrorTranslator;
@@ -101,8 +99,8 @@ final class WriteExecutor {
         if (!request.preferences().representation()) {
             return List.of();
         }
-        List<ProjectedColumn> projection = request.sql().projection(request.query().select());
-        return RowRenderer.fetch(connection, request.sql().selectRows(projection, rowids), projection);
+        ReadPlan plan = request.plan();
+        return RowFetcher.fetch(connection, plan, request.sql().selectRows(plan.sqlColumns(), rowids));
     }
 
     private static Response writeResponse(RestRequest request, Outcome outcome, int status) {
@@ -113,7 +111,7 @@ final class WriteExecutor {
             response = Response.json(status, outcome.rendered().getFirst())
                     .header("Content-Type", RestRoutes.SINGLE_OBJECT + "; charset=utf-8");
         } else {
-            response = Response.json(status, RowRenderer.array(outcome.rendered()));
+            response = Response.json(status, RowFetcher.array(outcome.rendered()));
         }
         String applied = request.preferences().applied();
         return applied.isEmpty() ? response : response.header("Preference-Applied", applied);
@@ -158,17 +156,24 @@ final class WriteExecutor {
     }
 
     private String location(RestRequest request, long rowid) throws SQLException {
-        SqlBuilder sql = request.sql();
-        List<ProjectedColumn> pk = request.table().primaryKey().stream()
-                .map(c -> new ProjectedColumn(c, sql.column(c), true)).toList();
-        List<String> rows = database.read(c -> RowRenderer.fetch(c, sql.selectRows(pk, List.of(rowid)), pk));
-        if (rows.isEmpty()) {
+        List<String> pk = request.table().primaryKey();
+        SqlStatement select = request.sql().selectRows(pk, List.of(rowid));
+        List<String> parts = database.read(c -> {
+            List<String> found = new ArrayList<>();
+            try (PreparedStatement st = select.prepare(c); ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    for (int i = 0; i < pk.size(); i++) {
+                        found.add(URLEncoder.encode(pk.get(i), StandardCharsets.UTF_8) + "=eq."
+                                + URLEncoder.encode(request.sql().column(pk.get(i)).type().display(rs.getObject(i + 1)),
+                                StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return found;
+        });
+        if (parts.isEmpty()) {
             return "/" + request.table().name();
         }
-        JsonObject keys = JsonParser.parseString(rows.getFirst()).getAsJsonObject();
-        List<String> parts = new ArrayList<>();
-        keys.entrySet().forEach(e -> parts.add(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=eq."
-                + URLEncoder.encode(e.getValue().getAsString(), StandardCharsets.UTF_8)));
         return "/" + request.table().name() + "?" + String.join("&", parts);
     }
 

@@ -199,7 +199,7 @@ class RestReadTest {
         JsonObject error = json(many).getAsJsonObject();
         assertEquals("PGRST116", error.get("code").getAsString());
         assertEquals("JSON object requested, multiple (or no) rows returned", error.get("message").getAsString());
-        assertEquals("Results contain 2 rows, application/vnd.pgrst.object+json requires 1 row",
+        assertEquals("The result contains 2 rows",
                 error.get("details").getAsString());
     }
 

@@ -135,7 +135,7 @@ class RestWriteTest {
         HttpResponse<String> unknown = fx.asService("POST", "/rest/v1/users", "{\"username\":\"u\",\"x\":1}");
         HttpResponse<String> broken = fx.asService("POST", "/rest/v1/users", "{\"username\":");
 
-        assertError(unknown, 400, "PGRST204", "Could not find the 'x' column of 'users' in the schema cache");
+        assertError(unknown, 400, "PGRST204", "Column 'x' of relation 'users' does not exist");
         assertError(broken, 400, "PGRST102", "Empty or invalid json");
     }
 

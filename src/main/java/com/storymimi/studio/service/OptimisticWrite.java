@@ -1,0 +1,58 @@
+package com.storymimi.studio.service;
+
+import com.storymimi.studio.service.ServiceException.Reason;
+import com.storymimi.studio.supabase.rest.Filter;
+import com.storymimi.studio.supabase.rest.PostgrestClient;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static com.storymimi.studio.service.ServiceFailures.translated;
+
+/**
+ * The one optimistic update: {@code PATCH table?id=eq.X&updated_at=eq.<as loaded>} returning the row. The server
+ * bumps {@code updated_at} on every write, so zero matched rows mean the row is gone or changed since it was loaded:
+ * a re-read tells which, and the caller gets NOT_FOUND or a {@link ConflictException} with the current row.
+ */
+final class OptimisticWrite<T> {
+
+    private static final String UPDATED_AT = "updated_at";
+
+    private final PostgrestClient rest;
+    private final String table;
+    private final String idColumn;
+    private final Class<T> type;
+
+    OptimisticWrite(PostgrestClient rest, String table, String idColumn, Class<T> type) {
+        this.rest = Objects.requireNonNull(rest, "rest");
+        this.table = table;
+        this.idColumn = idColumn;
+        this.type = type;
+    }
+
+    CompletableFuture<T> patch(UUID id, Instant loadedUpdatedAt, Map<String, ?> changes) {
+        Objects.requireNonNull(loadedUpdatedAt, "the loaded row has no updated_at");
+        return translated(rest.from(table).update(changes)
+                .filter(Filter.eq(idColumn, id))
+                .filter(Filter.eq(UPDATED_AT, loadedUpdatedAt))
+                .returning()
+                .list(type))
+                .thenCompose(rows -> rows.isEmpty()
+                        ? explainMiss(id, loadedUpdatedAt)
+                        : CompletableFuture.completedFuture(rows.getFirst()));
+    }
+
+    private CompletableFuture<T> explainMiss(UUID id, Instant loadedUpdatedAt) {
+        return translated(rest.from(table).select("*").filter(Filter.eq(idColumn, id)).maybeSingle(type))
+                .thenApply(current -> {
+                    if (current.isEmpty()) {
+                        throw new ServiceException(Reason.NOT_FOUND, "no row in " + table + " with " + idColumn + " " + id);
+                    }
+                    throw new ConflictException(table + " row " + id + " changed on the server since it was loaded at "
+                            + loadedUpdatedAt, current.get());
+                });
+    }
+}

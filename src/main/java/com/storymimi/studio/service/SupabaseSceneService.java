@@ -1,0 +1,141 @@
+package com.storymimi.studio.service;
+
+import com.storymimi.studio.model.Scene;
+import com.storymimi.studio.model.SceneDraft;
+import com.storymimi.studio.service.ServiceException.Reason;
+import com.storymimi.studio.service.StoryWire.SceneMedia;
+import com.storymimi.studio.supabase.rest.Filter;
+import com.storymimi.studio.supabase.rest.Order;
+import com.storymimi.studio.supabase.rest.PostgrestClient;
+import com.storymimi.studio.supabase.rest.Resolution;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static com.storymimi.studio.service.ServiceFailures.translated;
+
+/**
+ * {@link SceneService} over PostgREST. Scene ids are made here, so a retried create never duplicates; reordering
+ * is the {@code reorder_scenes} function (one transaction), which also closes the gap a delete leaves.
+ */
+public final class SupabaseSceneService implements SceneService {
+
+    static final String TABLE = "scenes";
+    static final String ID = "scene_id";
+
+    private final PostgrestClient rest;
+    private final OptimisticWrite<Scene> optimistic;
+    private final MediaRemoval removal;
+
+    public SupabaseSceneService(PostgrestClient rest, ObjectStorage storage, OrphanedMedia orphans) {
+        this.rest = Objects.requireNonNull(rest, "rest");
+        this.optimistic = new OptimisticWrite<>(rest, TABLE, ID, Scene.class);
+        this.removal = new MediaRemoval(storage, orphans);
+    }
+
+    @Override
+    public CompletableFuture<List<Scene>> list(UUID storyId) {
+        Objects.requireNonNull(storyId, "storyId");
+        return translated(rest.from(TABLE).select("*").filter(Filter.eq("story_id", storyId))
+                .order(Order.asc("sequence")).list(Scene.class)).thenApply(result -> result.body());
+    }
+
+    @Override
+    public CompletableFuture<Scene> create(UUID storyId, SceneDraft draft) {
+        return createAll(storyId, List.of(draft), List.of(UUID.randomUUID())).thenApply(List::getFirst);
+    }
+
+    @Override
+    public CompletableFuture<List<Scene>> createAll(UUID storyId, List<SceneDraft> drafts) {
+        return createAll(storyId, drafts, drafts.stream().map(draft -> UUID.randomUUID()).toList());
+    }
+
+    /**
+     * The bulk insert with caller-chosen ids: the retry seam. Rows that exist already under their id (a first
+     * attempt whose answer was lost) are left alone and read back, so the result is the same either way.
+     */
+    CompletableFuture<List<Scene>> createAll(UUID storyId, List<SceneDraft> drafts, List<UUID> sceneIds) {
+        Objects.requireNonNull(storyId, "storyId");
+        if (drafts.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        SupabaseStoryService.requireDistinctSequences(drafts);
+        List<Map<String, Object>> rows = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put(ID, sceneIds.get(i));
+            row.put("story_id", storyId);
+            row.put("sequence", drafts.get(i).sequence());
+            row.put("text", drafts.get(i).text());
+            rows.add(row);
+        }
+        return translated(rest.from(TABLE).upsert(rows, null, Resolution.IGNORE).returning().list(Scene.class))
+                .thenCompose(written -> written.size() == rows.size()
+                        ? CompletableFuture.completedFuture(bySequence(written))
+                        : translated(rest.from(TABLE).select("*").filter(Filter.in(ID, sceneIds))
+                                .order(Order.asc("sequence")).list(Scene.class)).thenApply(result -> result.body()));
+    }
+
+    @Override
+    public CompletableFuture<Scene> updateText(Scene loaded, String text) {
+        return optimistic.patch(loaded.sceneId(), loaded.updatedAt(), Map.of("text", text == null ? "" : text));
+    }
+
+    @Override
+    public CompletableFuture<List<Scene>> delete(Scene scene) {
+        UUID storyId = scene.storyId();
+        // The media are read from the row as it is now: the caller's copy may predate an attach.
+        return translated(rest.from(TABLE).select(StoryWire.MEDIA_SELECT).filter(Filter.eq(ID, scene.sceneId()))
+                .maybeSingle(SceneMedia.class))
+                .thenCompose(media -> {
+                    if (media.isEmpty()) {
+                        throw notFound(scene.sceneId());
+                    }
+                    return translated(rest.from(TABLE).delete().filter(Filter.eq(ID, scene.sceneId())).affectedRows())
+                            .thenCompose(deleted -> {
+                                if (deleted == 0) {
+                                    throw notFound(scene.sceneId());
+                                }
+                                return closeGap(storyId);
+                            })
+                            .thenCompose(remaining -> removal.removeQuietly(media.get().refs())
+                                    .thenApply(ignored -> remaining));
+                });
+    }
+
+    @Override
+    public CompletableFuture<List<Scene>> reorder(UUID storyId, List<UUID> sceneIdsInOrder) {
+        Objects.requireNonNull(storyId, "storyId");
+        if (sceneIdsInOrder.stream().anyMatch(Objects::isNull)
+                || new HashSet<>(sceneIdsInOrder).size() != sceneIdsInOrder.size()) {
+            return CompletableFuture.failedFuture(new ServiceException(Reason.INVALID,
+                    "a scene order must name each scene once: " + sceneIdsInOrder));
+        }
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("p_story_id", storyId);
+        args.put("p_scene_ids", sceneIdsInOrder);
+        return translated(rest.rpc("reorder_scenes", args).list(Scene.class));
+    }
+
+    /** Renumbers the remaining scenes 1..n in their current order; nothing to do for an empty story. */
+    private CompletableFuture<List<Scene>> closeGap(UUID storyId) {
+        return list(storyId).thenCompose(remaining -> remaining.isEmpty()
+                ? CompletableFuture.completedFuture(remaining)
+                : reorder(storyId, remaining.stream().map(Scene::sceneId).toList()));
+    }
+
+    private static List<Scene> bySequence(List<Scene> scenes) {
+        return scenes.stream().sorted(Comparator.comparingInt(Scene::sequence)).toList();
+    }
+
+    private static ServiceException notFound(UUID sceneId) {
+        return new ServiceException(Reason.NOT_FOUND, "no scene " + sceneId);
+    }
+}
