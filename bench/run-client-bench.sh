@@ -33,6 +33,7 @@ java_main() {
 result_of() { awk '/^RESULT / { print; next } { print > "/dev/stderr" }'; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 mean() { awk '{ s += $1; n++ } END { if (n) printf "%.1f", s / n; else print "nan" }'; }
+mean3() { awk '{ s += $1; n++ } END { if (n) printf "%.3f", s / n; else print "nan" }'; }
 
 echo "== machine: $(nproc) cores, $(uname -sr), Java $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1 | cut -d'"' -f2), Node $(node --version), $(curl --version | head -n 1 | cut -d' ' -f1-2)"
 
@@ -53,7 +54,9 @@ done
 java_rps=$(grep 'client=java' "$WORK/read.txt" | field rps | mean)
 js_rps=$(grep 'client=js' "$WORK/read.txt" | field rps | mean)
 read_ratio=$(awk -v j="$java_rps" -v s="$js_rps" 'BEGIN { printf "%.2f", j / s }')
-read_summary="Java $java_rps req/s, supabase-js $js_rps req/s, ratio Java/JS $read_ratio (goal >= 1.5)"
+java_cpu=$(grep 'client=java' "$WORK/read.txt" | field cpu_ms_per_req | mean3)
+js_cpu=$(grep 'client=js' "$WORK/read.txt" | field cpu_ms_per_req | mean3)
+read_summary="Java $java_rps req/s, supabase-js $js_rps req/s, ratio Java/JS $read_ratio (goal >= 1.5); client CPU per request: Java $java_cpu ms, supabase-js $js_cpu ms"
 fi
 
 # ---------- 2. large upload ----------

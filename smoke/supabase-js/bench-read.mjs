@@ -14,7 +14,7 @@ const measure = Number(measureArg);
 
 const TERMS = ['fox', 'lantern', 'dragon', 'otter', 'owl', 'whale', 'robot', 'garden', 'kite', 'comet', 'bear', 'train'];
 const PAGE_SIZE = 50;
-const PAGES = 40;
+const PAGES = Math.max(1, Math.min(40, Math.floor(ids.length / PAGE_SIZE)));
 
 const supabase = createClient(process.env.SANDBOX_URL, process.env.SANDBOX_ANON_KEY, {
   auth: { persistSession: false, autoRefreshToken: false },
@@ -58,27 +58,41 @@ let next = 0;
 let errors = 0;
 let firstError = null;
 const latencies = [];
+const KINDS = ['detail', 'search', 'page'];
+const byKind = KINDS.map(() => []);
+let cpuFrom;
+let cpuTotal;
+// CPU of this process (user + system) over the measured window only
+setTimeout(() => { cpuFrom = process.cpuUsage(); }, warmup * 1000);
+setTimeout(() => { const d = process.cpuUsage(cpuFrom); cpuTotal = (d.user + d.system) / 1000; }, (warmup + measure) * 1000);
 
 async function worker() {
   for (let begin = now(); begin < end; begin = now()) {
+    const i = next++;
     try {
-      await send(next++);
+      await send(i);
     } catch (e) {
       errors++;
       firstError ??= e;
       continue;
     }
     const done = now();
-    if (begin >= measureFrom && done <= end) latencies.push(done - begin);
+    if (begin >= measureFrom && done <= end) {
+      latencies.push(done - begin);
+      byKind[i % 3].push(done - begin);
+    }
   }
 }
 
 await Promise.all(Array.from({ length: concurrency }, worker));
 latencies.sort((a, b) => a - b);
+const p50 = (values) => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] / 1e6 : NaN);
+const kinds = KINDS.map((kind, k) => ` ${kind}_p50_ms=${p50(byKind[k]).toFixed(2)}`).join('');
 if (latencies.length === 0) throw new Error(`no request completed in the measured window (${errors} errors): ${firstError}`);
 console.log(`RESULT client=js concurrency=${concurrency} requests=${latencies.length} errors=${errors} seconds=${measure.toFixed(1)} ` +
   `rps=${(latencies.length / measure).toFixed(1)} p50_ms=${(latencies[Math.floor(latencies.length / 2)] / 1e6).toFixed(2)} ` +
-  `p99_ms=${(latencies[Math.floor(latencies.length * 0.99)] / 1e6).toFixed(2)}`);
+  `p99_ms=${(latencies[Math.floor(latencies.length * 0.99)] / 1e6).toFixed(2)}${kinds} ` +
+  `cpu_ms_per_req=${(cpuTotal / latencies.length).toFixed(3)}`);
 if (firstError) {
   console.log(`first error: ${firstError.message}`);
   process.exit(1);

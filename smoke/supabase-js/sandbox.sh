@@ -42,7 +42,8 @@ sandbox_start() {
   mkdir -p "$dir" && chmod 700 "$dir"
   # port 0: the kernel picks a free port when binding, so two runs never race for the same one
   # main classes only, so the server logs as the app does (test resources would switch on DEBUG per request)
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+  # shellcheck disable=SC2086 # SANDBOX_JAVA_OPTS: extra JVM options for diagnosis, word-split on purpose
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${SANDBOX_JAVA_OPTS:-} \
     -cp "$REPO/target/classes:$(cat "$REPO/target/sandbox-classpath.txt")" \
     -Dstorymimi.home="$dir" com.storymimi.studio.app.Launcher --serve --port 0 >"$out" 2>&1 &
   SANDBOX_PID=$!

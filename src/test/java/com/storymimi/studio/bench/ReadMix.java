@@ -23,7 +23,7 @@ final class ReadMix {
     static final String[] TERMS = {"fox", "lantern", "dragon", "otter", "owl", "whale", "robot", "garden",
             "kite", "comet", "bear", "train"};
     static final int PAGE_SIZE = 50;
-    private static final int PAGES = 40;
+    private static final int MAX_PAGES = 40;
 
     /** A story row with its embedded scenes, as {@code select=*,scenes(*)} returns it. */
     record StoryWithScenes(UUID storyId, UUID userId, String title, String prompt, String status,
@@ -32,10 +32,12 @@ final class ReadMix {
 
     private final SupabaseClient client;
     private final List<String> storyIds;
+    private final int pages;
 
     ReadMix(SupabaseClient client, List<String> storyIds) {
         this.client = client;
         this.storyIds = List.copyOf(storyIds);
+        this.pages = Math.max(1, Math.min(MAX_PAGES, storyIds.size() / PAGE_SIZE));
     }
 
     /** Sends request {@code i}; the future yields the number of rows it decoded (so nothing is optimised away). */
@@ -50,7 +52,7 @@ final class ReadMix {
                     .list(Story.class)
                     .thenApply(List::size);
             default -> {
-                long offset = (step * 31 % PAGES) * PAGE_SIZE;
+                long offset = (step * 31 % pages) * PAGE_SIZE;
                 yield client.rest().from("stories").select("*")
                         .order(Order.desc("created_at")).range(offset, offset + PAGE_SIZE - 1).count(Count.EXACT)
                         .list(Story.class)
