@@ -41,9 +41,18 @@ public final class LocalSandbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalSandbox.class);
     private static final Duration KEY_LIFETIME = Duration.ofDays(3650);
+    // The same limits as supabase/migrations (10 MiB and 50 MiB), so a file the sandbox takes a project takes too.
     static final List<Bucket> BUCKETS = List.of(
-            new Bucket("story-images", true, 10L * 1000 * 1000, List.of("image/png", "image/jpeg")),
-            new Bucket("story-audio", true, 50L * 1000 * 1000, List.of("audio/mpeg", "audio/wav")));
+            new Bucket("story-images", true, 10L * 1024 * 1024, List.of("image/png", "image/jpeg")),
+            new Bucket("story-audio", true, 50L * 1024 * 1024, List.of("audio/mpeg", "audio/wav")));
+
+    static {
+        // The JDK HttpServer leaves Nagle on: a response written in two pieces then waits ~40 ms for the
+        // client's delayed ACK. It reads this property once, when the first server is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;

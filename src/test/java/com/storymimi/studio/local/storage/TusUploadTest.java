@@ -148,7 +148,7 @@ class TusUploadTest {
 
             HttpResponse<byte[]> exists = create(storage, As.EDITOR, 5, "exists.mp3");
             HttpResponse<byte[]> upsert = create(storage, As.EDITOR, 5, "exists.mp3", "x-upsert", "true");
-            HttpResponse<byte[]> tooLarge = create(storage, As.EDITOR, 50_000_001, "huge.mp3");
+            HttpResponse<byte[]> tooLarge = create(storage, As.EDITOR, 50L * 1024 * 1024 + 1, "huge.mp3");
             HttpResponse<byte[]> anon = create(storage, As.ANON, 5, "anon.mp3");
             HttpResponse<byte[]> noVersion = storage.send(As.EDITOR, "POST", "/upload/resumable", null, "Upload-Length", "5");
 
