@@ -5,7 +5,8 @@
 #   2. large upload: the Java StorageClient (TUS and plain PUT) vs curl on the same file and server; prints
 #      MiB/s, the ratio Java/curl (goal >= 0.8) and the Java heap growth (goal <= 32 MiB).
 # Knobs (environment): STORIES=2000 SCENES=5 CONCURRENCY=8 WARMUP=10 MEASURE=20 ROUNDS=2 UPLOAD_MB=200 UPLOAD_ROUNDS=4
-#   ONLY=read|upload runs one half.
+#   ONLY=read|upload runs one half; JFR=1 records the Java read runs with Flight Recorder and prints where
+#   the Java client spends its CPU (hot methods, allocations).
 # Needs a JDK 25, Maven, Node >= 20 with npm, and curl.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,6 +28,7 @@ sandbox_start "$WORK/sandbox"
 
 java_main() {
   "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dlogback.configurationFile="$REPO/bench/logback-bench.xml" \
+    "${JAVA_EXTRA[@]}" \
     -cp "$(sandbox_classpath)" "com.storymimi.studio.bench.$1" "${@:2}"
 }
 # RESULT lines to stdout; everything else (errors, logs) to stderr so a failure says why
@@ -38,6 +40,7 @@ mean3() { awk '{ s += $1; n++ } END { if (n) printf "%.3f", s / n; else print "n
 echo "== machine: $(nproc) cores, $(uname -sr), Java $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1 | cut -d'"' -f2), Node $(node --version), $(curl --version | head -n 1 | cut -d' ' -f1-2)"
 
 ONLY=${ONLY:-}
+JAVA_EXTRA=()
 read_summary="skipped" upload_summary="skipped" heap_summary="skipped"
 
 # ---------- 1. read mix ----------
@@ -45,7 +48,17 @@ if [ "$ONLY" != upload ]; then
 echo "== dataset: $STORIES stories x $SCENES scenes"
 java_main BenchDataset "$WORK/ids.txt" "$STORIES" "$SCENES"
 : >"$WORK/read.txt"
-run_java_read() { java_main ReadMixBench "$WORK/ids.txt" "$CONCURRENCY" "$WARMUP" "$MEASURE" | result_of | tee -a "$WORK/read.txt"; }
+run_java_read() {
+  local jfr=()
+  [ -z "${JFR:-}" ] || jfr=(-XX:StartFlightRecording=filename="$WORK/read-java.jfr",settings=profile,delay="${WARMUP}s")
+  JAVA_EXTRA=("${jfr[@]}")
+  java_main ReadMixBench "$WORK/ids.txt" "$CONCURRENCY" "$WARMUP" "$MEASURE" | result_of | tee -a "$WORK/read.txt"
+  JAVA_EXTRA=()
+  if [ -n "${JFR:-}" ]; then
+    "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$WORK/read-java.jfr" | head -n 30
+    "$JAVA_HOME/bin/jfr" view --width 160 allocation-by-class "$WORK/read-java.jfr" | head -n 20
+  fi
+}
 run_js_read() { (cd "$NODE_DIR" && node bench-read.mjs "$WORK/ids.txt" "$CONCURRENCY" "$WARMUP" "$MEASURE") | result_of | tee -a "$WORK/read.txt"; }
 echo "== read mix: concurrency $CONCURRENCY, ${WARMUP}s warm-up, ${MEASURE}s measured, $ROUNDS rounds (alternating order)"
 for round in $(seq 1 "$ROUNDS"); do
