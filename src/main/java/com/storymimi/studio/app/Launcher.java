@@ -2,6 +2,7 @@ package com.storymimi.studio.app;
 
 import com.storymimi.studio.local.SandboxServeCommand;
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +20,23 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            // Before the window exists there is nobody to show a dialog to: one sentence on stderr, the details
+            // in the log when it could be opened, else on stderr too.
+            System.err.println(startFailureMessage(e));
+            if (System.getProperty(LOG_DIR_PROPERTY) != null) {
+                LoggerFactory.getLogger(Launcher.class).error("StoryMimi Studio could not start", e);
+            } else {
+                e.printStackTrace();
+            }
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws IOException {
         AppPaths paths = AppPaths.detect().createDirectories();
         if (System.getProperty(LOG_DIR_PROPERTY) == null) {
             System.setProperty(LOG_DIR_PROPERTY, paths.logDir().toString());
@@ -29,6 +46,19 @@ public final class Launcher {
             return;
         }
         Application.launch(StudioApp.class, args);
+    }
+
+    /** What the user reads when the app cannot start: what happened, and what to do. */
+    static String startFailureMessage(Throwable failure) {
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (failure instanceof IOException) {
+            return "StoryMimi Studio could not start: it cannot write its folders (" + reason
+                    + "). Check that your home folder is writable, or set -Dstorymimi.home to a writable folder.";
+        }
+        if (reason.contains("DISPLAY")) {
+            return "StoryMimi Studio could not open its window (" + reason + "). Start it from a desktop session.";
+        }
+        return "StoryMimi Studio could not start: " + reason + ". The log folder holds the details.";
     }
 
     static int servePort(String[] args) {

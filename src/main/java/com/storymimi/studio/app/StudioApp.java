@@ -95,6 +95,7 @@ public class StudioApp extends Application {
         window = new WindowTracker(stage);
         window.restore(settings.window());
         context.dialogs().setOwner(stage);
+        FirstFrameExit.installIfRequested(scene);
         stage.show();
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,6 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Every request carries the anon key as {@code apikey}, as supabase-js sends it; the caller decides the bearer.
  */
 public abstract class Backend {
+
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "DELETE", "PUT");
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -76,7 +79,16 @@ public abstract class Backend {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            try {
+                return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException staleConnection) {
+                // Real PostgREST (warp) may close a kept-alive connection after a HEAD; the pool only notices on
+                // the next request. Requests that are safe to repeat get one more try on a fresh connection.
+                if (!IDEMPOTENT.contains(method)) {
+                    throw staleConnection;
+                }
+                return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(name() + ": " + method + " " + path + " failed", e);
         } catch (InterruptedException e) {
