@@ -11,6 +11,8 @@ import com.storymimi.studio.local.http.Response;
 public final class AuthException extends ApiException {
 
     private static final long serialVersionUID = 1L;
+    static final String API_VERSION_HEADER = "X-Supabase-Api-Version";
+    static final String API_VERSION = "2024-01-01";
 
     private final int status;
     private final String errorCode;
@@ -46,6 +48,8 @@ public final class AuthException extends ApiException {
             body.addProperty("error_code", errorCode);
             body.addProperty("msg", getMessage());
         }
-        return Response.json(status, body.toString()).header("x-sb-error-code", errorCode);
+        Response response = Response.json(status, body.toString()).header("x-sb-error-code", errorCode);
+        // auth-js reads "code" only when the answer names its API version, as GoTrue's does.
+        return versioned ? response.header(API_VERSION_HEADER, API_VERSION) : response;
     }
 }

@@ -37,7 +37,7 @@ public final class AuthRoutes implements RouteGroup {
 
     @Override
     public Response handle(Request request) throws IOException, SQLException {
-        boolean versioned = request.header("X-Supabase-Api-Version").isPresent();
+        boolean versioned = request.header(AuthException.API_VERSION_HEADER).isPresent();
         try {
             gate.requireApiKey(request);
             return route(request);

@@ -117,6 +117,8 @@ class GatewayAndAuthTest {
         assertEquals(400, versioned.statusCode());
         assertEquals("{\"code\":\"invalid_credentials\",\"message\":\"Invalid login credentials\"}", versioned.body());
         assertEquals("invalid_credentials", header(versioned, "x-sb-error-code"));
+        assertEquals("2024-01-01", header(versioned, "X-Supabase-Api-Version"),
+                "auth-js reads the code only from answers that name their API version");
         assertEquals(400, legacy.statusCode());
         assertEquals("{\"code\":400,\"error_code\":\"invalid_credentials\",\"msg\":\"Invalid login credentials\"}", legacy.body());
     }
