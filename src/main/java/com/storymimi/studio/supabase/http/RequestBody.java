@@ -4,9 +4,12 @@ import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -52,8 +55,39 @@ public final class RequestBody {
     public static RequestBody ofSlice(byte[] buffer, int offset, int length, TransferListener listener) {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         Objects.requireNonNull(listener, "listener");
-        return new RequestBody(
-                () -> new CountingPublisher(BodyPublishers.ofByteArray(buffer, offset, length), listener), null);
+        // Not BodyPublishers.ofByteArray(buffer, offset, length): it copies the slice into 16 KiB heap buffers,
+        // so every 6 MiB chunk of a resumable upload would sit in memory twice.
+        ByteBuffer slice = ByteBuffer.wrap(buffer, offset, length).slice().asReadOnlyBuffer();
+        return new RequestBody(() -> new CountingPublisher(
+                BodyPublishers.fromPublisher(new SingleBufferPublisher(slice.duplicate()), length), listener), null);
+    }
+
+    /** Hands one buffer to the HTTP client as it is, on the first request for data. */
+    private record SingleBufferPublisher(ByteBuffer buffer) implements Flow.Publisher<ByteBuffer> {
+
+        @Override
+        public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+            AtomicBoolean finished = new AtomicBoolean();
+            subscriber.onSubscribe(new Flow.Subscription() {
+                @Override
+                public void request(long n) {
+                    if (!finished.compareAndSet(false, true)) {
+                        return;
+                    }
+                    if (n <= 0) {
+                        subscriber.onError(new IllegalArgumentException("demand must be positive: " + n));
+                        return;
+                    }
+                    subscriber.onNext(buffer);
+                    subscriber.onComplete();
+                }
+
+                @Override
+                public void cancel() {
+                    finished.set(true);
+                }
+            });
+        }
     }
 
     /** A fresh publisher for one attempt. */
