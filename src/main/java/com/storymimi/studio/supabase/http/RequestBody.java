@@ -78,7 +78,7 @@ public final class RequestBody {
                         subscriber.onError(new IllegalArgumentException("demand must be positive: " + n));
                         return;
                     }
-                    subscriber.onNext(buffer);
+                    subscriber.onNext(buffer.duplicate()); // a fresh position for every subscription
                     subscriber.onComplete();
                 }
 
