@@ -51,9 +51,12 @@ final class IntegrityRepairs {
         change.put(StoryWire.column(kind), null);
         return translated(rest.from(SupabaseSceneService.TABLE).update(change)
                 .filter(Filter.eq(SupabaseSceneService.ID, sceneId))
-                .filter(Filter.eq(StoryWire.column(kind), url)).affectedRows())
+                .filter(Filter.eq(StoryWire.column(kind), url))
+                // the changed ids rather than affectedRows(): the sandbox answers a PATCH that matched nothing
+                // with Content-Range */* instead of */0, so a count cannot be read there
+                .returning(SupabaseSceneService.ID).list(StoryWire.SceneId.class))
                 .thenAccept(changed -> {
-                    if (changed == 0) {
+                    if (changed.isEmpty()) {
                         throw new ServiceException(Reason.CONFLICT, "scene " + sceneId
                                 + " no longer has that " + StoryWire.column(kind) + " (or is gone); scan again");
                     }
