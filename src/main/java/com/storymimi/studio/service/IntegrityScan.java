@@ -52,6 +52,8 @@ final class IntegrityScan {
     private final Map<MediaKind, Set<String>> folders = new EnumMap<>(MediaKind.class);
     private final Map<MediaRef, ObjectMeta> unused = new LinkedHashMap<>();
     private final List<Elsewhere> elsewhere = new ArrayList<>();
+    private Phase lastPhase;
+    private long lastReport;
     private long scenes;
     private long stories;
     private long objects;
@@ -73,7 +75,7 @@ final class IntegrityScan {
                 .count(Count.EXACT).list(SceneLinks.class)).total().orElse(-1);
         new ScenePages(rest, calls).forEachStory(this::story, read -> {
             scenes += read;
-            progress.accept(new ScanProgress(Phase.CHECKING_SCENES, scenes, total));
+            report(new ScanProgress(Phase.CHECKING_SCENES, scenes, total));
         });
         leftoverFolders();
         otherReferences();
@@ -93,7 +95,7 @@ final class IntegrityScan {
                     objects++;
                     unused.put(new MediaRef(kind.bucket(), entry.name()), meta(entry));
                 }
-                progress.accept(new ScanProgress(Phase.LISTING_FOLDERS, names.size(), -1));
+                report(new ScanProgress(Phase.LISTING_FOLDERS, names.size(), -1));
             });
         }
     }
@@ -180,7 +182,7 @@ final class IntegrityScan {
             for (String folder : new TreeSet<>(folders.get(kind))) {
                 folderFiles(kind, folder).forEach((name, meta) ->
                         unused.put(new MediaRef(kind.bucket(), folder + "/" + name), meta));
-                progress.accept(new ScanProgress(Phase.CHECKING_LEFTOVERS, ++done, total));
+                report(new ScanProgress(Phase.CHECKING_LEFTOVERS, ++done, total));
             }
         }
     }
@@ -192,7 +194,20 @@ final class IntegrityScan {
             ObjectMeta listed = unused.remove(ref.object());
             Optional<ObjectMeta> stored = listed != null ? Optional.of(listed) : ObjectLookup.info(calls, storage, ref.object());
             judge(ref.scene(), ref.kind(), ref.object(), stored);
-            progress.accept(new ScanProgress(Phase.CHECKING_OTHER_REFERENCES, ++done, elsewhere.size()));
+            report(new ScanProgress(Phase.CHECKING_OTHER_REFERENCES, ++done, elsewhere.size()));
+        }
+    }
+
+    /**
+     * Forwards progress at most every 100 ms (and at each phase's start and end): a listener that hops to the FX
+     * thread per call would otherwise queue 100k updates for 100k story folders.
+     */
+    private void report(ScanProgress update) {
+        long now = System.nanoTime();
+        if (update.phase() != lastPhase || update.done() == update.total() || now - lastReport >= 100_000_000L) {
+            lastPhase = update.phase();
+            lastReport = now;
+            progress.accept(update);
         }
     }
 

@@ -69,9 +69,12 @@ class IntegrityServiceTest {
         UUID lender = UUID.randomUUID(); // a folder whose story has no scenes, but whose object is used elsewhere
         plant.scene(other, 1, plant.upload(IMAGE, lender + "/shared.png", plant.png("s.png"), "image/png"), null);
 
-        IntegrityReport report = doctor.scan().join();
+        List<ScanProgress> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        IntegrityReport report = doctor.scan(progress::add).join();
 
         assertTrue(report.isClean(), () -> "unexpected findings: " + report.findings());
+        assertTrue(progress.contains(new ScanProgress(ScanProgress.Phase.CHECKING_SCENES, 3, 3)), progress::toString);
         assertEquals(3, report.scenes());
         assertEquals(2, report.stories());
         assertEquals(4, report.objects());
