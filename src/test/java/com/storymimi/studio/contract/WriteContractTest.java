@@ -133,6 +133,8 @@ class WriteContractTest {
             HttpResponse<String> minimal = b.send(b.editor(), "PATCH", "/stories?story_id=eq." + id, "{\"status\":\"COMPLETED\"}");
             HttpResponse<String> nothing = b.send(b.editor(), "PATCH", "/stories?story_id=eq." + UUID.randomUUID(),
                     "{\"status\":\"COMPLETED\"}");
+            HttpResponse<String> nothingCounted = b.send(b.editor(), "PATCH", "/stories?story_id=eq." + UUID.randomUUID(),
+                    "{\"status\":\"COMPLETED\"}", "Prefer", "count=exact");
             HttpResponse<String> invalid = b.send(b.editor(), "PATCH", "/stories?story_id=eq." + id, "{\"status\":\"DONE\"}");
 
             status(200, represented);
@@ -146,6 +148,8 @@ class WriteContractTest {
             assertEquals("0-0/*", header(minimal, "Content-Range"));
             status(204, nothing);
             assertEquals("*/*", header(nothing, "Content-Range"));
+            status(204, nothingCounted);
+            assertEquals("*/0", header(nothingCounted, "Content-Range"), "what clients read the affected rows from");
             error(400, "23514", "new row for relation \"stories\" violates check constraint \"stories_status_check\"",
                     null, null, invalid);
         }

@@ -67,8 +67,9 @@ final class WriteExecutor {
             return new Outcome(rowids, representation(connection, request, rowids), false);
         });
         int n = outcome.rowids().size();
+        String total = request.preferences().wantsCount() ? Integer.toString(n) : "*";
         return writeResponse(request, outcome, request.preferences().representation() ? 200 : 204)
-                .header("Content-Range", n == 0 ? "*/*" : "0-" + (n - 1) + "/" + (request.preferences().wantsCount() ? n : "*"));
+                .header("Content-Range", (n == 0 ? "*" : "0-" + (n - 1)) + "/" + total);
     }
 
     Response delete(RestRequest request) throws SQLException {

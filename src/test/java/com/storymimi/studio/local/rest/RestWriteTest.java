@@ -174,6 +174,18 @@ class RestWriteTest {
     }
 
     @Test
+    void patchCountsWhatItChangedEvenWhenThatIsNothing() {
+        String missing = "/rest/v1/stories?story_id=eq.00000000-0000-4000-8000-000000000000";
+
+        HttpResponse<String> counted = fx.asEditor("PATCH", missing, "{\"title\":\"x\"}", "Prefer", "count=exact");
+        HttpResponse<String> uncounted = fx.asEditor("PATCH", missing, "{\"title\":\"x\"}");
+
+        assertEquals(204, counted.statusCode());
+        assertEquals("*/0", header(counted, "Content-Range"), "a client reads the affected rows from here");
+        assertEquals("*/*", header(uncounted, "Content-Range"));
+    }
+
+    @Test
     void deleteReturnsTheDeletedRowsAndCascades() {
         String user = newUser("leaving");
         fx.asService("POST", "/rest/v1/stories", "{\"title\":\"orphan-to-be\",\"user_id\":\"" + user + "\"}");
