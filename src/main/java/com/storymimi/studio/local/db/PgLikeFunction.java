@@ -43,17 +43,20 @@ final class PgLikeFunction extends Function {
     }
 
     static Pattern toRegex(String like, boolean insensitive) {
+        // By code point, not by char: a character outside the BMP (an emoji) is two chars, and quoting its
+        // halves separately makes a pattern that never matches it.
         StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < like.length(); i++) {
-            char c = like.charAt(i);
-            if (c == '\\' && i + 1 < like.length()) {
-                regex.append(Pattern.quote(String.valueOf(like.charAt(++i))));
+        int[] codePoints = like.codePoints().toArray();
+        for (int i = 0; i < codePoints.length; i++) {
+            int c = codePoints[i];
+            if (c == '\\' && i + 1 < codePoints.length) {
+                regex.append(Pattern.quote(Character.toString(codePoints[++i])));
             } else if (c == '%') {
                 regex.append(".*");
             } else if (c == '_') {
                 regex.append('.');
             } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
+                regex.append(Pattern.quote(Character.toString(c)));
             }
         }
         int flags = Pattern.DOTALL | (insensitive ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
