@@ -87,6 +87,15 @@ public final class InMemoryCatalog {
         return changed;
     }
 
+    /** Sets a scene's media URLs directly (test set-up). */
+    public synchronized Scene setMedia(UUID sceneId, String imageUrl, String audioUrl) {
+        Scene old = scenes.get(sceneId);
+        Scene changed = new Scene(old.sceneId(), old.storyId(), old.sequence(), old.text(), imageUrl, audioUrl,
+                old.createdAt(), tick());
+        scenes.put(sceneId, changed);
+        return changed;
+    }
+
     public synchronized Optional<Scene> scene(UUID sceneId) {
         return Optional.ofNullable(scenes.get(sceneId));
     }
