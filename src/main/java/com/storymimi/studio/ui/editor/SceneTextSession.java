@@ -140,7 +140,7 @@ final class SceneTextSession {
                 base = theirs;
                 saveNow();
             } else {
-                keepDraft(context.texts().get("editor.text.conflict"));
+                show(SaveState.DRAFT_KEPT, context.texts().get("editor.text.conflict"));
                 context.dialogs().resolveConflict(context.texts().get("editor.conflict.title", theirs.sequence()),
                         theirs.text(), mine).thenAccept(choice -> context.fx().execute(() -> apply(choice, theirs)));
             }
@@ -163,7 +163,7 @@ final class SceneTextSession {
                 setText(resolution.text());
                 saveNow();
             }
-            case DECIDE_LATER -> keepDraft(context.texts().get("editor.text.conflict"));
+            case DECIDE_LATER -> show(SaveState.DRAFT_KEPT, context.texts().get("editor.text.conflict"));
         }
     }
 
