@@ -139,8 +139,9 @@ public final class DemoBackendFactory implements BackendFactory {
         for (int s = 0; s < demoStories; s++) {
             StoryStatus status = STATUSES[s % STATUSES.length];
             String title = TITLES[s % TITLES.length] + (s < TITLES.length ? "" : " " + (s / TITLES.length + 1));
+            Instant created = Instant.parse("2025-02-28T18:00:00Z").minus(Duration.ofMinutes(s * 737L));
             Story story = catalog.insertStory(users.get(s % users.size()).userId(), title,
-                    "A gentle bedtime story about " + title.toLowerCase() + ".", status);
+                    "A gentle bedtime story about " + title.toLowerCase() + ".", status, created);
             int sceneCount = status == StoryStatus.COMPLETED ? 3 + s % 3 : status == StoryStatus.GENERATING ? 1 : 0;
             for (int n = 0; n < sceneCount; n++) {
                 Scene scene = catalog.insertScene(story.storyId(), SENTENCES[n % SENTENCES.length], null, null);

@@ -59,6 +59,7 @@ public final class SceneItem {
     }
 
     void showThumbnail(Path path) {
+        thumbnail.set(null); // a replaced image may come back under the same path: listeners must still hear it
         thumbnail.set(path);
     }
 

@@ -187,9 +187,11 @@ public final class SceneMediaViewModel {
         }
     }
 
-    private static String fileNameOf(Scene scene, MediaKind kind) {
-        return MediaRef.fromPublicUrl(urlOf(scene, kind))
-                .map(ref -> ref.key().substring(ref.key().lastIndexOf('/') + 1)).orElse("");
+    /** "WAV narration", "PNG image": the stored object's key is only the scene's id, which says nothing. */
+    private String fileNameOf(Scene scene, MediaKind kind) {
+        String key = MediaRef.fromPublicUrl(urlOf(scene, kind)).map(MediaRef::key).orElse("");
+        String type = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT) : "";
+        return context.texts().get("editor.media." + kind.name().toLowerCase(Locale.ROOT) + ".stored", type);
     }
 
     private static String urlOf(Scene scene, MediaKind kind) {

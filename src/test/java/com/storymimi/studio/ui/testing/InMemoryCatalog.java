@@ -69,6 +69,14 @@ public final class InMemoryCatalog {
         return story;
     }
 
+    /** A story created at a given time (demo data spread over weeks). */
+    public synchronized Story insertStory(UUID userId, String title, String prompt,
+                                          com.storymimi.studio.model.StoryStatus status, Instant created) {
+        Story story = new Story(UUID.randomUUID(), userId, title, prompt, status, created, created.plusSeconds(90));
+        stories.put(story.storyId(), story);
+        return story;
+    }
+
     /** A scene appended to a story (test set-up). */
     public synchronized Scene insertScene(UUID storyId, String text, String imageUrl, String audioUrl) {
         Instant now = tick();
