@@ -50,6 +50,12 @@ public final class DemoBackendFactory implements BackendFactory {
     private static final int[][] COLOURS = {{0x3b6ea8, 0xf2c14e}, {0x2d6a4f, 0xb7e4c7}, {0x6d597a, 0xeaac8b},
             {0x1d3557, 0xa8dadc}, {0x9c6644, 0xede0d4}};
 
+    // Painted once per JVM: opening a backend must stay quick (tests start the window right after it).
+    private static final List<byte[]> IMAGES = java.util.Arrays.stream(COLOURS)
+            .map(c -> MediaSamples.png(240, 160, c[0], c[1])).toList();
+    private static final List<byte[]> NARRATIONS = java.util.stream.IntStream.range(0, 5)
+            .mapToObj(n -> MediaSamples.wav(1.2, 392 + 40 * n)).toList();
+
     private final Duration latency;
     private final int demoUsers;
     private final int demoStories;
@@ -145,9 +151,8 @@ public final class DemoBackendFactory implements BackendFactory {
             int sceneCount = status == StoryStatus.COMPLETED ? 3 + s % 3 : status == StoryStatus.GENERATING ? 1 : 0;
             for (int n = 0; n < sceneCount; n++) {
                 Scene scene = catalog.insertScene(story.storyId(), SENTENCES[n % SENTENCES.length], null, null);
-                int[] colours = COLOURS[(s + n) % COLOURS.length];
-                String image = media.store(MediaKind.IMAGE, scene, "png", MediaSamples.png(240, 160, colours[0], colours[1]));
-                String audio = media.store(MediaKind.AUDIO, scene, "wav", MediaSamples.wav(1.2, 392 + 40 * n));
+                String image = media.store(MediaKind.IMAGE, scene, "png", IMAGES.get((s + n) % IMAGES.size()));
+                String audio = media.store(MediaKind.AUDIO, scene, "wav", NARRATIONS.get(n % NARRATIONS.size()));
                 catalog.setMedia(scene.sceneId(), image, audio);
             }
         }

@@ -191,15 +191,24 @@ public final class StoryEditorView {
     private void bindScene() {
         scenePane.visibleProperty().bind(viewModel.selectedProperty().isNotNull());
         noSceneLabel.visibleProperty().bind(scenePane.visibleProperty().not());
-        sceneTitle.textProperty().bind(Bindings.createStringBinding(() -> {
-            SceneItem item = viewModel.selectedProperty().get();
-            return item == null ? "" : texts.get("editor.scene.title", item.scene().sequence());
-        }, viewModel.selectedProperty(), viewModel.scenes()));
+        // Follows the selected scene's row: a reorder changes its number while it stays selected.
+        viewModel.selectedProperty().addListener((obs, old, item) -> bindSceneTitle(item));
+        bindSceneTitle(viewModel.selectedProperty().get());
         textArea.textProperty().bindBidirectional(viewModel.textProperty());
         saveStateLabel.textProperty().bind(viewModel.saveStateTextProperty());
         viewModel.saveStateProperty().addListener((obs, old, state) -> {
             saveStateLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass("kept"), state == SaveState.DRAFT_KEPT);
         });
+    }
+
+    private void bindSceneTitle(SceneItem item) {
+        if (item == null) {
+            sceneTitle.textProperty().unbind();
+            sceneTitle.setText("");
+        } else {
+            sceneTitle.textProperty().bind(Bindings.createStringBinding(
+                    () -> texts.get("editor.scene.title", item.scene().sequence()), item.sceneProperty()));
+        }
     }
 
     private void bindMedia(MediaSlot slot, Region zone, Label hint, ProgressBar progress, Label message,
