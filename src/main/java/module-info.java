@@ -27,6 +27,8 @@ module com.storymimi.studio {
     opens com.storymimi.studio.ui.shell to javafx.fxml;
     opens com.storymimi.studio.ui.users to javafx.fxml;
     opens com.storymimi.studio.ui.connect to javafx.fxml;
+    opens com.storymimi.studio.ui.stories to javafx.fxml;
+    opens com.storymimi.studio.ui.editor to javafx.fxml;
 
     // javafx.graphics instantiates the Application subclass.
     exports com.storymimi.studio.app to javafx.graphics;

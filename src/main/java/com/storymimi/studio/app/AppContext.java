@@ -6,10 +6,13 @@ import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.connect.ProfileEditorDialog;
+import com.storymimi.studio.ui.editor.DraftStore;
+import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.shell.MainWindowView;
 import com.storymimi.studio.ui.shell.MainWindowViewModel;
 import javafx.scene.Parent;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +46,7 @@ public final class AppContext {
     private final FxDialogService dialogs;
     private final ViewLoader loader;
     private final MainWindowViewModel mainWindow;
+    private final DraftStore drafts;
     private final ZoneId zone = ZoneId.systemDefault();
 
     /**
@@ -60,8 +64,11 @@ public final class AppContext {
         connections = openProfiles(backends, environment, saved.activeProfileId());
         dialogs = new FxDialogService(texts);
         loader = new ViewLoader(texts);
+        drafts = new FileDraftStore(paths.draftsDir(), io);
         mainWindow = new MainWindowViewModel(connections, dialogs, messages, texts, fx,
-                new ScheduledPeriodicScheduler(timer, fx), zone);
+                new ScheduledPeriodicScheduler(timer, fx), zone,
+                StoriesViewModel.forConnections(dialogs, messages, texts, fx, new ScheduledDelayScheduler(timer, fx),
+                        drafts, Clock.system(zone)));
     }
 
     private ProfileConnectionService openProfiles(BackendFactory backends, Map<String, String> environment,
@@ -117,6 +124,11 @@ public final class AppContext {
 
     public FxDialogService dialogs() {
         return dialogs;
+    }
+
+    /** Scene texts not yet confirmed by the server, one file each under {@link AppPaths#draftsDir()}. */
+    public DraftStore drafts() {
+        return drafts;
     }
 
     public MainWindowViewModel mainWindow() {

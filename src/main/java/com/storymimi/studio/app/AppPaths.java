@@ -63,6 +63,11 @@ public record AppPaths(Path configDir, Path dataDir, Path logDir) {
         return dataDir.resolve("sandbox");
     }
 
+    /** Scene texts typed but not yet confirmed by the server, one JSON file per scene. */
+    public Path draftsDir() {
+        return dataDir.resolve("drafts");
+    }
+
     /** Creates the three folders; the app cannot run without them. */
     public AppPaths createDirectories() throws IOException {
         Files.createDirectories(configDir);

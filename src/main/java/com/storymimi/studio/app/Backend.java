@@ -1,6 +1,9 @@
 package com.storymimi.studio.app;
 
 import com.storymimi.studio.service.HealthService;
+import com.storymimi.studio.service.MediaService;
+import com.storymimi.studio.service.SceneService;
+import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
 
 /** One open connection: the services of one profile. Closing it stops whatever it started (e.g. the sandbox). */
@@ -9,6 +12,12 @@ public interface Backend extends AutoCloseable {
     UserService users();
 
     HealthService health();
+
+    StoryService stories();
+
+    SceneService scenes();
+
+    MediaService media();
 
     @Override
     void close();

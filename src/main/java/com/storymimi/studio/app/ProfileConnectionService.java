@@ -4,7 +4,10 @@ import com.storymimi.studio.model.ConnectionProfile;
 import com.storymimi.studio.service.Connection;
 import com.storymimi.studio.service.ConnectionService;
 import com.storymimi.studio.service.HealthService;
+import com.storymimi.studio.service.MediaService;
+import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +113,7 @@ public final class ProfileConnectionService implements ConnectionService {
             // The environment's profile is active for this run only; the saved choice stays as it was.
             rememberActive.accept(profile.id());
         }
-        return new OpenConnection(profile, backend.users(), backend.health());
+        return new OpenConnection(profile, backend);
     }
 
     private void closeBackend() {
@@ -133,7 +136,32 @@ public final class ProfileConnectionService implements ConnectionService {
         return id == null ? Optional.empty() : profiles.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
-    private record OpenConnection(ConnectionProfile profile, UserService users, HealthService health)
-            implements Connection {
+    /** Asks the backend for each service when it is used, so a section is only built when it is opened. */
+    private record OpenConnection(ConnectionProfile profile, Backend backend) implements Connection {
+
+        @Override
+        public UserService users() {
+            return backend.users();
+        }
+
+        @Override
+        public HealthService health() {
+            return backend.health();
+        }
+
+        @Override
+        public StoryService stories() {
+            return backend.stories();
+        }
+
+        @Override
+        public SceneService scenes() {
+            return backend.scenes();
+        }
+
+        @Override
+        public MediaService media() {
+            return backend.media();
+        }
     }
 }

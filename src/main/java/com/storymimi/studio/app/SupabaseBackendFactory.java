@@ -4,6 +4,9 @@ import com.storymimi.studio.local.LocalSandbox;
 import com.storymimi.studio.local.SandboxOptions;
 import com.storymimi.studio.model.ConnectionProfile;
 import com.storymimi.studio.service.HealthService;
+import com.storymimi.studio.service.MediaService;
+import com.storymimi.studio.service.SceneService;
+import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.SupabaseHealthService;
 import com.storymimi.studio.service.SupabaseUserService;
 import com.storymimi.studio.service.UserService;
@@ -90,6 +93,24 @@ public final class SupabaseBackendFactory implements BackendFactory {
         @Override
         public HealthService health() {
             return health;
+        }
+
+        @Override
+        public StoryService stories() {
+            // INTEGRATION: return the SupabaseStoryService built in the constructor (wip-services).
+            throw new UnsupportedOperationException("wired during integration");
+        }
+
+        @Override
+        public SceneService scenes() {
+            // INTEGRATION: return the SupabaseSceneService built in the constructor (wip-services).
+            throw new UnsupportedOperationException("wired during integration");
+        }
+
+        @Override
+        public MediaService media() {
+            // INTEGRATION: return the SupabaseMediaService (with its local cache under the data dir).
+            throw new UnsupportedOperationException("wired during integration");
         }
 
         @Override

@@ -10,4 +10,10 @@ public interface Connection {
     UserService users();
 
     HealthService health();
+
+    StoryService stories();
+
+    SceneService scenes();
+
+    MediaService media();
 }

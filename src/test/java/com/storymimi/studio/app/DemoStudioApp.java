@@ -12,7 +12,7 @@ import java.util.Map;
 public class DemoStudioApp extends StudioApp {
 
     public DemoStudioApp() {
-        super(new DemoBackendFactory(Duration.ofMillis(300), 137), Map.of());
+        super(new DemoBackendFactory(Duration.ofMillis(300), 137, 30), Map.of());
     }
 
     /** A main outside the Application subclass, so the JDK launcher does not insist on JavaFX modules. */

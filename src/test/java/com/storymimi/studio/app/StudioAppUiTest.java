@@ -54,7 +54,7 @@ class StudioAppUiTest {
 
     @Test
     void aUserCreatedThroughTheFormAppearsInTheTable(FxRobot robot) throws Exception {
-        TableView<User> table = robot.lookup("#table").queryTableView();
+        TableView<User> table = usersTable(robot);
         waitUntil(() -> table.getItems().size() == 3);
 
         robot.clickOn("#newButton");
@@ -72,7 +72,7 @@ class StudioAppUiTest {
 
     @Test
     void anEmailThatIsTakenIsExplainedNextToTheForm(FxRobot robot) throws Exception {
-        TableView<User> table = robot.lookup("#table").queryTableView();
+        TableView<User> table = usersTable(robot);
         waitUntil(() -> table.getItems().size() == 3);
 
         robot.clickOn("#usernameField").write("copy");
@@ -87,7 +87,7 @@ class StudioAppUiTest {
 
     @Test
     void saveStaysDisabledWhileTheEmailIsMalformed(FxRobot robot) throws Exception {
-        TableView<User> table = robot.lookup("#table").queryTableView();
+        TableView<User> table = usersTable(robot);
         waitUntil(() -> table.getItems().size() == 3);
 
         robot.clickOn("#usernameField").write("zoe");
@@ -100,7 +100,7 @@ class StudioAppUiTest {
 
     @Test
     void deleteAsksFirstAndRemovesTheRowWhenConfirmed(FxRobot robot) throws Exception {
-        TableView<User> table = robot.lookup("#table").queryTableView();
+        TableView<User> table = usersTable(robot);
         waitUntil(() -> table.getItems().size() == 3);
         User newest = table.getItems().getFirst();
         Predicate<Node> newestCell = node -> node instanceof TableCell<?, ?> cell
@@ -126,6 +126,12 @@ class StudioAppUiTest {
 
         Path settings = home.resolve("config/settings.json");
         waitUntil(() -> read(settings).contains("\"theme\": \"dark\""));
+    }
+
+    /** The Users table, once the connection is open and the section is built. */
+    private static TableView<User> usersTable(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> robot.lookup("#table").tryQuery().isPresent());
+        return robot.lookup("#table").queryTableView();
     }
 
     private static String read(Path file) {

@@ -1,5 +1,7 @@
 package com.storymimi.studio.ui.common;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,4 +18,13 @@ public interface DialogService {
 
     /** A short notification that something finished; does not wait for the person. */
     void showInfo(String message);
+
+    /** An open-file chooser; empty when the person cancelled. */
+    CompletableFuture<Optional<Path>> chooseFile(FileChoice choice);
+
+    /**
+     * Shows the server's text and the person's side by side and asks which to keep; the person may also edit
+     * their side into a merged text.
+     */
+    CompletableFuture<ConflictResolution> resolveConflict(String title, String theirs, String yours);
 }

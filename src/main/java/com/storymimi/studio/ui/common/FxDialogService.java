@@ -11,11 +11,15 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -77,6 +81,21 @@ public final class FxDialogService implements DialogService {
     @Override
     public void showInfo(String message) {
         notify(message, "mdi2i-information-outline", Styles.ACCENT);
+    }
+
+    @Override
+    public CompletableFuture<Optional<Path>> chooseFile(FileChoice choice) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(choice.title());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(choice.filterDescription(),
+                choice.extensions().stream().map(ext -> "*." + ext).toList()));
+        File file = chooser.showOpenDialog(owner);
+        return CompletableFuture.completedFuture(Optional.ofNullable(file).map(File::toPath));
+    }
+
+    @Override
+    public CompletableFuture<ConflictResolution> resolveConflict(String title, String theirs, String yours) {
+        return new ConflictDialog(texts, owner, title, theirs, yours).show();
     }
 
     private void notify(String message, String icon, String style) {

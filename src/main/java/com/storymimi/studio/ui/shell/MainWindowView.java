@@ -5,6 +5,8 @@ import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.connect.ProfileEditorDialog;
 import com.storymimi.studio.ui.shell.MainWindowViewModel.ConnectionState;
+import com.storymimi.studio.ui.stories.StoriesView;
+import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.users.UsersView;
 import com.storymimi.studio.ui.users.UsersViewModel;
 import javafx.beans.binding.Bindings;
@@ -41,7 +43,6 @@ public final class MainWindowView {
     private static final PseudoClass HEALTHY = PseudoClass.getPseudoClass("healthy");
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
     private static final Map<Section, String> COMING_SOON_ICONS = Map.of(
-            Section.STORIES, "mdi2b-book-open-page-variant",
             Section.STORAGE, "mdi2f-folder-image",
             Section.INTEGRITY, "mdi2s-shield-check");
 
@@ -52,6 +53,7 @@ public final class MainWindowView {
     private final ZoneId zone;
     private final Map<Section, ToggleButton> sectionButtons = new EnumMap<>(Section.class);
     private Node usersNode;
+    private Node storiesNode;
 
     @FXML private ToggleGroup sections;
     @FXML private ToggleButton usersButton;
@@ -122,8 +124,10 @@ public final class MainWindowView {
                 ? "" : texts.get("connect.failedTitle", viewModel.activeProfileProperty().get().name()),
                 viewModel.activeProfileProperty()));
         viewModel.usersProperty().addListener((obs, old, users) -> replaceUsersView(users));
+        viewModel.storiesProperty().addListener((obs, old, stories) -> replaceStoriesView(stories));
         viewModel.connectionStateProperty().addListener((obs, old, state) -> updateContent());
         replaceUsersView(viewModel.usersProperty().get());
+        replaceStoriesView(viewModel.storiesProperty().get());
     }
 
     private void replaceUsersView(UsersViewModel users) {
@@ -138,12 +142,26 @@ public final class MainWindowView {
         updateContent();
     }
 
+    private void replaceStoriesView(StoriesViewModel stories) {
+        if (storiesNode != null) {
+            storiesNode.setVisible(false); // lets the view take its shortcuts off the scene
+            contentHost.getChildren().remove(storiesNode);
+            storiesNode = null;
+        }
+        if (stories != null) {
+            storiesNode = loader.load(new StoriesView(stories, loader, texts, zone));
+            storiesNode.setVisible(false);
+            contentHost.getChildren().add(storiesNode);
+        }
+        updateContent();
+    }
+
     private void showSection(Section section) {
         Toggle button = sectionButtons.get(section);
         if (sections.getSelectedToggle() != button) {
             sections.selectToggle(button);
         }
-        if (section != Section.USERS) {
+        if (COMING_SOON_ICONS.containsKey(section)) {
             comingSoonIcon.setIconLiteral(COMING_SOON_ICONS.get(section));
             comingSoonLabel.setText(texts.get("section." + section.name().toLowerCase() + ".empty"));
         }
@@ -152,13 +170,17 @@ public final class MainWindowView {
 
     /** Exactly one layer of the content area is visible: the section, or the connection's state. */
     private void updateContent() {
-        boolean users = viewModel.sectionProperty().get() == Section.USERS;
+        Section section = viewModel.sectionProperty().get();
+        boolean live = section == Section.USERS || section == Section.STORIES;
         ConnectionState state = viewModel.connectionStateProperty().get();
-        comingSoonPane.setVisible(!users);
-        connectingPane.setVisible(users && state == ConnectionState.CONNECTING);
-        failedPane.setVisible(users && state == ConnectionState.FAILED);
+        comingSoonPane.setVisible(!live);
+        connectingPane.setVisible(live && state == ConnectionState.CONNECTING);
+        failedPane.setVisible(live && state == ConnectionState.FAILED);
         if (usersNode != null) {
-            usersNode.setVisible(users && state == ConnectionState.CONNECTED);
+            usersNode.setVisible(section == Section.USERS && state == ConnectionState.CONNECTED);
+        }
+        if (storiesNode != null) {
+            storiesNode.setVisible(section == Section.STORIES && state == ConnectionState.CONNECTED);
         }
     }
 

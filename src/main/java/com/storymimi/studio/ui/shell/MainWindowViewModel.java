@@ -9,6 +9,7 @@ import com.storymimi.studio.ui.common.DialogService;
 import com.storymimi.studio.ui.common.PeriodicScheduler;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.users.UsersViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -27,6 +28,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The shell around the sections: which section is shown, the theme, the connection profiles, the open
@@ -47,6 +49,7 @@ public final class MainWindowViewModel {
     private final Executor fx;
     private final PeriodicScheduler scheduler;
     private final DateTimeFormatter timeFormat;
+    private final Function<Connection, StoriesViewModel> storiesFactory;
 
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.USERS);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -58,6 +61,7 @@ public final class MainWindowViewModel {
             new ReadOnlyObjectWrapper<>(this, "connectionState", ConnectionState.CONNECTING);
     private final ReadOnlyStringWrapper connectionMessage = new ReadOnlyStringWrapper(this, "connectionMessage", "");
     private final ReadOnlyObjectWrapper<UsersViewModel> users = new ReadOnlyObjectWrapper<>(this, "users");
+    private final ReadOnlyObjectWrapper<StoriesViewModel> stories = new ReadOnlyObjectWrapper<>(this, "stories");
     private final ReadOnlyObjectWrapper<HealthState> health = new ReadOnlyObjectWrapper<>(this, "health", HealthState.UNKNOWN);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
 
@@ -68,8 +72,14 @@ public final class MainWindowViewModel {
     private boolean healthCheckRunning;
     private Instant offlineSince;
 
+    /**
+     * @param storiesFactory builds the Stories section for an open connection (see
+     *                       {@link StoriesViewModel#forConnections}); it is built the first time it is shown
+     */
     public MainWindowViewModel(ConnectionService connections, DialogService dialogs, UserMessages messages,
-                               Texts texts, Executor fx, PeriodicScheduler scheduler, ZoneId zone) {
+                               Texts texts, Executor fx, PeriodicScheduler scheduler, ZoneId zone,
+                               Function<Connection, StoriesViewModel> storiesFactory) {
+        this.storiesFactory = Objects.requireNonNull(storiesFactory, "storiesFactory");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
@@ -81,6 +91,30 @@ public final class MainWindowViewModel {
         connect = new AsyncCommand<>(fx, () -> connections.activate(connecting.id()))
                 .onSuccess(this::connected)
                 .onFailure(this::connectFailed);
+        section.addListener((obs, old, shown) -> {
+            if (shown == Section.STORIES) {
+                ensureStories();
+            }
+        });
+    }
+
+    /** The Stories section of the open connection, built (and loaded) the first time it is needed. */
+    private StoriesViewModel ensureStories() {
+        if (stories.get() == null && connection != null) {
+            StoriesViewModel created = storiesFactory.apply(connection);
+            stories.set(created);
+            created.start();
+        }
+        return stories.get();
+    }
+
+    /** "Show stories" in the Users section: the Stories section, filtered to that user. */
+    public void showStoriesOf(com.storymimi.studio.model.User user) {
+        section.set(Section.STORIES);
+        StoriesViewModel shown = ensureStories();
+        if (shown != null) {
+            shown.showStoriesOf(user);
+        }
     }
 
     /** Reads the profiles and opens the active one. */
@@ -141,7 +175,7 @@ public final class MainWindowViewModel {
     public void dispose() {
         connect.cancel();
         stopHealthPolling();
-        dropUsers();
+        dropSections();
     }
 
     private void reloadProfiles() {
@@ -156,7 +190,7 @@ public final class MainWindowViewModel {
 
     private void connectTo(ConnectionProfile profile) {
         stopHealthPolling();
-        dropUsers();
+        dropSections();
         connection = null;
         connecting = profile;
         activeProfile.set(profile);
@@ -175,8 +209,12 @@ public final class MainWindowViewModel {
         statusText.set(opened.profile().name());
         offlineSince = null;
         UsersViewModel usersViewModel = new UsersViewModel(opened.users(), dialogs, messages, texts, fx);
+        usersViewModel.setOnShowStories(this::showStoriesOf);
         users.set(usersViewModel);
         usersViewModel.start();
+        if (section.get() == Section.STORIES) {
+            ensureStories();
+        }
         checkHealth();
         healthPolling = scheduler.every(HEALTH_PERIOD, this::checkHealth);
     }
@@ -228,10 +266,14 @@ public final class MainWindowViewModel {
         healthCheckRunning = false;
     }
 
-    private void dropUsers() {
+    private void dropSections() {
         if (users.get() != null) {
             users.get().dispose();
             users.set(null);
+        }
+        if (stories.get() != null) {
+            stories.get().dispose();
+            stories.set(null);
         }
     }
 
@@ -266,6 +308,11 @@ public final class MainWindowViewModel {
     /** The Users section's view model of the open connection; null while not connected. */
     public ReadOnlyObjectProperty<UsersViewModel> usersProperty() {
         return users.getReadOnlyProperty();
+    }
+
+    /** The Stories section's view model of the open connection; null until it is first shown. */
+    public ReadOnlyObjectProperty<StoriesViewModel> storiesProperty() {
+        return stories.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<HealthState> healthProperty() {

@@ -64,6 +64,8 @@ public final class UsersView {
     @FXML private Label formError;
     @FXML private Button saveButton;
     @FXML private Button deleteButton;
+    @FXML private Button showStoriesButton;
+    @FXML private javafx.scene.layout.BorderPane root;
 
     public UsersView(UsersViewModel viewModel, Texts texts, ZoneId zone) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -82,6 +84,8 @@ public final class UsersView {
         busyBar.visibleProperty().bind(viewModel.busyBinding());
         showWhenNotEmpty(listError, viewModel.listErrorProperty());
         table.sceneProperty().addListener((obs, old, scene) -> moveShortcuts(old, scene));
+        // Only while shown: the Stories section uses the same keys (Ctrl+N, F5 ...).
+        root.visibleProperty().addListener((obs, was, visible) -> moveShortcuts(root.getScene(), root.getScene()));
     }
 
     private void bindTable() {
@@ -127,6 +131,7 @@ public final class UsersView {
         viewModel.emailProblemProperty().addListener((obs, old, problem) -> markInvalid(emailField, problem));
         saveButton.disableProperty().bind(viewModel.saveCommand().executableProperty().not());
         deleteButton.disableProperty().bind(viewModel.deleteCommand().executableProperty().not());
+        showStoriesButton.disableProperty().bind(viewModel.selectedProperty().isNull());
     }
 
     private static void markInvalid(TextField field, String problem) {
@@ -145,7 +150,7 @@ public final class UsersView {
             // Only ours: the next connection's Users view may have registered the same keys already.
             shortcuts.forEach(from.getAccelerators()::remove);
         }
-        if (to != null) {
+        if (to != null && root.isVisible()) {
             to.getAccelerators().putAll(shortcuts);
         }
     }
@@ -164,6 +169,11 @@ public final class UsersView {
     @FXML
     private void delete() {
         viewModel.deleteCommand().execute();
+    }
+
+    @FXML
+    private void showStories() {
+        viewModel.showStories();
     }
 
     @FXML

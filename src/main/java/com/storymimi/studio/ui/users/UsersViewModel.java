@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The Users section: one server page of users, the form for the selected (or a new) user, and the commands
@@ -61,6 +62,7 @@ public final class UsersViewModel {
     private final BooleanBinding busy;
 
     private PageRequest requested = PageRequest.first(PAGE_SIZE);
+    private Consumer<User> onShowStories = user -> { };
     private UUID selectAfterLoad;
 
     public UsersViewModel(UserService users, DialogService dialogs, UserMessages messages, Texts texts, Executor fx) {
@@ -101,6 +103,18 @@ public final class UsersViewModel {
 
     public void refresh() {
         load.restart();
+    }
+
+    /** Where "Show stories" leads (the main window: the Stories section filtered to the user). */
+    public void setOnShowStories(Consumer<User> handler) {
+        this.onShowStories = Objects.requireNonNull(handler, "handler");
+    }
+
+    /** "Show stories" for the selected user; nothing when no saved user is selected. */
+    public void showStories() {
+        if (selected.get() != null) {
+            onShowStories.accept(selected.get());
+        }
     }
 
     /** The person picked a row: edit that user. Re-selecting the user already in the form keeps the edits. */

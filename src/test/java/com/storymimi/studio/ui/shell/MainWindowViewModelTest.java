@@ -11,13 +11,26 @@ import com.storymimi.studio.ui.common.PeriodicScheduler;
 import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.ui.shell.MainWindowViewModel.ConnectionState;
 import com.storymimi.studio.ui.shell.MainWindowViewModel.HealthState;
+import com.storymimi.studio.model.StoryStatus;
+import com.storymimi.studio.service.MediaService;
+import com.storymimi.studio.service.SceneService;
+import com.storymimi.studio.service.StoryService;
+import com.storymimi.studio.ui.stories.StoriesViewModel;
+import com.storymimi.studio.ui.testing.InMemoryCatalog;
+import com.storymimi.studio.ui.testing.InMemoryMediaService;
+import com.storymimi.studio.ui.testing.InMemorySceneService;
+import com.storymimi.studio.ui.testing.InMemoryStoryService;
 import com.storymimi.studio.ui.testing.InMemoryUserService;
+import com.storymimi.studio.ui.testing.ManualDelays;
+import com.storymimi.studio.ui.testing.RecordingDrafts;
 import com.storymimi.studio.ui.testing.RecordingDialogs;
 import com.storymimi.studio.ui.testing.TestTexts;
 import com.storymimi.studio.ui.users.UsersViewModel;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,7 +54,9 @@ class MainWindowViewModelTest {
     private final ManualScheduler scheduler = new ManualScheduler();
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private final MainWindowViewModel viewModel = new MainWindowViewModel(connections, dialogs,
-            new UserMessages(TestTexts.create()), TestTexts.create(), Runnable::run, scheduler, ZoneOffset.UTC);
+            new UserMessages(TestTexts.create()), TestTexts.create(), Runnable::run, scheduler, ZoneOffset.UTC,
+            StoriesViewModel.forConnections(dialogs, new UserMessages(TestTexts.create()), TestTexts.create(),
+                    Runnable::run, new ManualDelays(), new RecordingDrafts(), Clock.systemUTC()));
 
     @Test
     void startShowsConnectingUntilTheActiveProfileIsOpen() {
@@ -202,6 +217,40 @@ class MainWindowViewModelTest {
         }
     }
 
+    @Test
+    void theStoriesSectionIsBuiltWhenFirstShownAndShowStoriesFiltersToTheUser() {
+        connections.nextOpening().complete(connections.connectionTo(SANDBOX, healthy(3)));
+        viewModel.start();
+        assertNull(viewModel.storiesProperty().get(), "not loaded before it is needed");
+
+        UsersViewModel users = viewModel.usersProperty().get();
+        var newest = users.rows().getFirst();
+        users.select(newest);
+        users.showStories();
+
+        assertEquals(Section.STORIES, viewModel.sectionProperty().get());
+        StoriesViewModel stories = viewModel.storiesProperty().get();
+        assertNotNull(stories);
+        assertEquals(newest, stories.userFilterProperty().get());
+        assertEquals(1, stories.rows().size());
+        assertEquals(newest.username(), stories.rows().getFirst().username());
+    }
+
+    @Test
+    void switchingProfilesDropsTheStoriesSection() {
+        connections.nextOpening().complete(connections.connectionTo(SANDBOX, healthy(3)));
+        viewModel.start();
+        viewModel.sectionProperty().set(Section.STORIES);
+        StoriesViewModel first = viewModel.storiesProperty().get();
+        assertEquals(2, first.rows().size());
+
+        connections.nextOpening().complete(connections.connectionTo(PROD, healthy(5)));
+        viewModel.switchTo(PROD);
+
+        assertNotSame(first, viewModel.storiesProperty().get());
+        assertNotNull(viewModel.storiesProperty().get(), "the section shown is rebuilt for the new connection");
+    }
+
     private static final class FakeConnections implements ConnectionService {
         List<ConnectionProfile> profiles = new ArrayList<>(List.of(SANDBOX, PROD));
         final List<String> activated = new ArrayList<>();
@@ -220,7 +269,10 @@ class MainWindowViewModelTest {
         }
 
         Connection connectionTo(ConnectionProfile profile, HealthService health) {
-            UserService users = new InMemoryUserService(Duration.ZERO).withUsers(2);
+            InMemoryUserService users = new InMemoryUserService(Duration.ZERO).withUsers(2);
+            InMemoryCatalog catalog = new InMemoryCatalog(users, Duration.ZERO);
+            catalog.insertStory(users.all().getFirst().userId(), "The Owl", "", StoryStatus.PENDING);
+            catalog.insertStory(users.all().getLast().userId(), "The Fox", "", StoryStatus.COMPLETED);
             return new Connection() {
                 public ConnectionProfile profile() {
                     return profile;
@@ -232,6 +284,18 @@ class MainWindowViewModelTest {
 
                 public HealthService health() {
                     return health;
+                }
+
+                public StoryService stories() {
+                    return new InMemoryStoryService(catalog);
+                }
+
+                public SceneService scenes() {
+                    return new InMemorySceneService(catalog);
+                }
+
+                public MediaService media() {
+                    return new InMemoryMediaService(catalog, Path.of("unused-media-dir"));
                 }
             };
         }

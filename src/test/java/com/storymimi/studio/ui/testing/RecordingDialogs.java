@@ -1,9 +1,15 @@
 package com.storymimi.studio.ui.testing;
 
+import com.storymimi.studio.ui.common.ConflictResolution;
 import com.storymimi.studio.ui.common.DialogService;
+import com.storymimi.studio.ui.common.FileChoice;
 
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** A {@link DialogService} that records what was asked and shown, and answers confirmations as told. */
@@ -15,7 +21,38 @@ public final class RecordingDialogs implements DialogService {
     public final List<Question> questions = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
     public final List<String> infos = new ArrayList<>();
+    public final List<FileChoice> fileChoices = new ArrayList<>();
+    public final List<Conflict> conflicts = new ArrayList<>();
+    private final Deque<Path> files = new ArrayDeque<>();
+    private ConflictResolution resolution = new ConflictResolution(ConflictResolution.Choice.DECIDE_LATER, "");
     private boolean answer;
+
+    public record Conflict(String title, String theirs, String yours) {
+    }
+
+    /** The next file chooser answers with this file. */
+    public RecordingDialogs choosingFile(Path file) {
+        files.add(file);
+        return this;
+    }
+
+    /** Conflicts are settled like this. */
+    public RecordingDialogs resolvingConflicts(ConflictResolution resolution) {
+        this.resolution = resolution;
+        return this;
+    }
+
+    @Override
+    public CompletableFuture<Optional<Path>> chooseFile(FileChoice choice) {
+        fileChoices.add(choice);
+        return CompletableFuture.completedFuture(Optional.ofNullable(files.poll()));
+    }
+
+    @Override
+    public CompletableFuture<ConflictResolution> resolveConflict(String title, String theirs, String yours) {
+        conflicts.add(new Conflict(title, theirs, yours));
+        return CompletableFuture.completedFuture(resolution);
+    }
 
     public RecordingDialogs answering(boolean confirm) {
         this.answer = confirm;

@@ -1,0 +1,312 @@
+package com.storymimi.studio.ui.editor;
+
+import com.storymimi.studio.model.MediaKind;
+import com.storymimi.studio.model.Scene;
+import com.storymimi.studio.model.SceneDraft;
+import com.storymimi.studio.model.Story;
+import com.storymimi.studio.model.StoryDetail;
+import com.storymimi.studio.model.StoryDraft;
+import com.storymimi.studio.model.StoryStatus;
+import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.ui.common.AsyncCommand;
+import com.storymimi.studio.ui.common.UserMessages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The editor of one story: its header (title, status, prompt), the scene strip with add and reorder, and the
+ * selected scene's text (autosaved, with drafts on disk) and media. Leaving a scene or the editor saves what
+ * is pending; {@link #close()} completes once that is done.
+ */
+public final class StoryEditorViewModel {
+
+    private final UUID storyId;
+    private final EditorContext context;
+    private final ReadOnlyObjectWrapper<Story> story = new ReadOnlyObjectWrapper<>(this, "story");
+    private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
+    private final ObjectProperty<StoryStatus> status = new SimpleObjectProperty<>(this, "status");
+    private final ReadOnlyStringWrapper username = new ReadOnlyStringWrapper(this, "username", "");
+    private final ObservableList<SceneItem> scenes = FXCollections.observableArrayList();
+    private final ObservableList<SceneItem> scenesView = FXCollections.unmodifiableObservableList(scenes);
+    private final ReadOnlyObjectWrapper<SceneItem> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ReadOnlyObjectWrapper<SaveState> saveState = new ReadOnlyObjectWrapper<>(this, "saveState", SaveState.SAVED);
+    private final ReadOnlyStringWrapper saveStateText = new ReadOnlyStringWrapper(this, "saveStateText", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError", "");
+    private final Map<UUID, SceneTextSession> sessions = new HashMap<>();
+    private final SceneMediaViewModel media;
+    private final StoryHeader header;
+    private final SceneOrder order;
+    private final AsyncCommand<Loaded> load;
+    private final AsyncCommand<Scene> addScene;
+    private final BooleanBinding busy;
+    private SceneTextSession current;
+    private Runnable onClose = () -> { };
+
+    /** What opening the story fetched: the story with its scenes, and drafts left from an earlier session. */
+    public record Loaded(StoryDetail detail, List<SceneTextDraft> drafts) {
+    }
+
+    public StoryEditorViewModel(UUID storyId, String username, EditorContext context) {
+        this.storyId = Objects.requireNonNull(storyId, "storyId");
+        this.context = Objects.requireNonNull(context, "context");
+        this.username.set(username == null ? context.texts().get("editor.noUser") : username);
+        media = new SceneMediaViewModel(context, this::sceneChanged);
+        header = new StoryHeader(context, story, title, prompt, status);
+        order = new SceneOrder(context, storyId, scenes, this::sceneChanged);
+        load = new AsyncCommand<>(context.fx(), () -> context.stories().detail(storyId)
+                .thenApply(found -> found.orElseThrow(() -> new ServiceException(ServiceException.Reason.NOT_FOUND,
+                        "story " + storyId + " is gone")))
+                .thenCombine(context.drafts().forStory(storyId), Loaded::new))
+                .onSuccess(this::show)
+                .onFailure(e -> loadError.set(context.messages().describe(e, "editor")));
+        addScene = new AsyncCommand<>(context.fx(),
+                () -> context.scenes().create(storyId, new SceneDraft(scenes.size() + 1, "")),
+                story.isNotNull())
+                .onSuccess(this::added)
+                .onFailure(e -> context.dialogs().showError(context.messages().describe(e, "scenes")));
+        busy = Bindings.or(load.runningProperty(), order.runningProperty()).or(addScene.runningProperty());
+    }
+
+    public void start() {
+        load.restart();
+    }
+
+    private void show(Loaded loaded) {
+        header.show(loaded.detail().story());
+        Map<UUID, SceneTextDraft> drafts = new HashMap<>();
+        loaded.drafts().forEach(d -> drafts.put(d.sceneId(), d));
+        List<Integer> restored = new ArrayList<>();
+        scenes.clear();
+        sessions.clear();
+        for (Scene scene : loaded.detail().scenes()) {
+            SceneItem item = new SceneItem(scene);
+            scenes.add(item);
+            SceneTextDraft draft = drafts.remove(scene.sceneId());
+            if (draft != null && !draft.text().equals(scene.text())) {
+                sessions.put(scene.sceneId(), new SceneTextSession(item, context, draft));
+                restored.add(scene.sequence());
+            } else if (draft != null) {
+                context.drafts().remove(draft.sceneId()); // the server has it already
+            }
+            loadThumbnail(item);
+        }
+        drafts.keySet().forEach(context.drafts()::remove); // drafts of scenes deleted meanwhile
+        if (!restored.isEmpty()) {
+            notice.set(context.texts().get("editor.restoredDrafts", restored.size(),
+                    String.join(", ", restored.stream().map(String::valueOf).toList())));
+        }
+        select(scenes.isEmpty() ? null : scenes.stream()
+                .filter(i -> sessions.containsKey(i.sceneId())).findFirst().orElse(scenes.getFirst()));
+    }
+
+    /** Shows a scene; the one left behind saves its pending text now. */
+    public void select(SceneItem item) {
+        if (item == selected.get()) {
+            return;
+        }
+        if (current != null) {
+            text.unbindBidirectional(current.textProperty());
+            saveState.unbind();
+            saveStateText.unbind();
+            current.close();
+        }
+        selected.set(item);
+        current = item == null ? null : sessions.computeIfAbsent(item.sceneId(),
+                id -> new SceneTextSession(item, context, null));
+        if (current == null) {
+            text.set("");
+            saveState.set(SaveState.SAVED);
+            saveStateText.set("");
+        } else {
+            text.bindBidirectional(current.textProperty());
+            saveState.bind(current.stateProperty());
+            saveStateText.bind(current.stateTextProperty());
+        }
+        media.show(item == null ? null : item.scene());
+    }
+
+    private void added(Scene scene) {
+        SceneItem item = new SceneItem(scene);
+        scenes.add(item);
+        select(item);
+    }
+
+    /** Alt+Up / Alt+Down: moves the selected scene by one place (one reorder call). */
+    public void moveSelected(int delta) {
+        SceneItem item = selected.get();
+        if (item != null) {
+            order.move(scenes.indexOf(item), scenes.indexOf(item) + delta);
+        }
+    }
+
+    /** A drag in the strip dropped the scene at {@code from} onto the place {@code to}. */
+    public void move(int from, int to) {
+        order.move(from, to);
+    }
+
+    /** A media change or a reorder returned a newer row for a scene. */
+    private void sceneChanged(Scene scene) {
+        scenes.stream().filter(i -> i.sceneId().equals(scene.sceneId())).findFirst().ifPresent(item -> {
+            boolean newImage = !Objects.equals(item.scene().imageUrl(), scene.imageUrl())
+                    || !Objects.equals(item.scene().updatedAt(), scene.updatedAt());
+            SceneTextSession session = sessions.get(scene.sceneId());
+            if (session != null) {
+                session.rebase(scene);
+            } else {
+                item.update(scene);
+            }
+            media.refreshRow(scene);
+            if (newImage) {
+                item.forgetThumbnail();
+                loadThumbnail(item);
+            }
+        });
+    }
+
+    private void loadThumbnail(SceneItem item) {
+        if (!item.needsThumbnail()) {
+            return;
+        }
+        context.media().localCopy(item.scene(), MediaKind.IMAGE).whenComplete((path, failure) ->
+                context.fx().execute(() -> {
+                    if (failure == null) {
+                        item.showThumbnail(path);
+                    } else {
+                        UserMessages.unwrap(failure); // no thumbnail: the strip shows the scene number alone
+                    }
+                }));
+    }
+
+    /** Ctrl+S: saves the text and the header now. */
+    public CompletableFuture<Void> saveNow() {
+        CompletableFuture<Void> text = current == null ? CompletableFuture.completedFuture(null) : current.saveNow();
+        return CompletableFuture.allOf(text, header.commit());
+    }
+
+    /** Title or prompt field left (or Enter): saves the header if it changed. */
+    public void commitHeader() {
+        header.commit();
+    }
+
+    public void back() {
+        onClose.run();
+    }
+
+    /** Saves everything pending; completes when every answer arrived. Call when the editor goes away. */
+    public CompletableFuture<Void> close() {
+        load.cancel();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        sessions.values().forEach(s -> pending.add(s.close()));
+        pending.add(header.commit());
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+    }
+
+    public void setOnClose(Runnable onClose) {
+        this.onClose = Objects.requireNonNull(onClose, "onClose");
+    }
+
+    public void dismissNotice() {
+        notice.set("");
+    }
+
+    // -- properties -------------------------------------------------------------------------------------------
+
+    public UUID storyId() {
+        return storyId;
+    }
+
+    public ReadOnlyObjectProperty<Story> storyProperty() {
+        return story.getReadOnlyProperty();
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty promptProperty() {
+        return prompt;
+    }
+
+    /** The story's status; setting it saves it. */
+    public ObjectProperty<StoryStatus> statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyStringProperty usernameProperty() {
+        return username.getReadOnlyProperty();
+    }
+
+    public ObservableList<SceneItem> scenes() {
+        return scenesView;
+    }
+
+    public ReadOnlyObjectProperty<SceneItem> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** The selected scene's text; typing in it autosaves after a pause. */
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ReadOnlyObjectProperty<SaveState> saveStateProperty() {
+        return saveState.getReadOnlyProperty();
+    }
+
+    /** "Saved 12:04", "Saving…", "Not saved: … The text is kept on this computer." */
+    public ReadOnlyStringProperty saveStateTextProperty() {
+        return saveStateText.getReadOnlyProperty();
+    }
+
+    /** Something to know about the whole story (drafts restored, a header that could not be saved). */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    public SceneMediaViewModel media() {
+        return media;
+    }
+
+    public BooleanBinding busyBinding() {
+        return busy;
+    }
+
+    public AsyncCommand<Loaded> loadCommand() {
+        return load;
+    }
+
+    public AsyncCommand<Scene> addSceneCommand() {
+        return addScene;
+    }
+
+    /** True while a reorder is on its way; further moves wait for it. */
+    public ReadOnlyBooleanProperty reorderingProperty() {
+        return order.runningProperty();
+    }
+}

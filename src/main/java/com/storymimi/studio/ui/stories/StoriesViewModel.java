@@ -1,0 +1,504 @@
+package com.storymimi.studio.ui.stories;
+
+import com.storymimi.studio.model.Page;
+import com.storymimi.studio.model.PageRequest;
+import com.storymimi.studio.model.Scene;
+import com.storymimi.studio.model.StatusCounts;
+import com.storymimi.studio.model.Story;
+import com.storymimi.studio.model.StoryDetail;
+import com.storymimi.studio.model.StoryQuery;
+import com.storymimi.studio.model.StoryRow;
+import com.storymimi.studio.model.StorySort;
+import com.storymimi.studio.model.StoryStatus;
+import com.storymimi.studio.model.User;
+import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.service.StoryService;
+import com.storymimi.studio.service.UserService;
+import com.storymimi.studio.ui.common.AsyncCommand;
+import com.storymimi.studio.ui.common.DelayScheduler;
+import com.storymimi.studio.ui.common.DialogService;
+import com.storymimi.studio.ui.common.PeriodicScheduler;
+import com.storymimi.studio.ui.common.Texts;
+import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.service.Connection;
+import com.storymimi.studio.ui.editor.DraftStore;
+import com.storymimi.studio.ui.editor.EditorContext;
+import com.storymimi.studio.ui.editor.StoryEditorViewModel;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * The Stories section: one server page of stories for the current search, status chip, user filter and sort;
+ * the chips' counts; the "New story" form; delete and status changes; and the story editor while one is open.
+ * Search is debounced ({@link #SEARCH_DELAY}) and only the newest query's answer is ever shown.
+ */
+public final class StoriesViewModel {
+
+    public static final int PAGE_SIZE = 50;
+    public static final Duration SEARCH_DELAY = Duration.ofMillis(300);
+
+    /** Builds the editor of one story (the composition root knows its services). */
+    @FunctionalInterface
+    public interface EditorFactory {
+        StoryEditorViewModel open(StoryRow row);
+    }
+
+    /**
+     * How the main window builds this section for each connection it opens: the connection's services plus
+     * what lives as long as the app (dialogs, texts, scheduler, drafts on disk, clock).
+     */
+    public static Function<Connection, StoriesViewModel> forConnections(DialogService dialogs, UserMessages messages,
+                                                                        Texts texts, Executor fx, DelayScheduler delays,
+                                                                        DraftStore drafts, Clock clock) {
+        return connection -> {
+            EditorContext editing = new EditorContext(connection.stories(), connection.scenes(), connection.media(),
+                    drafts, dialogs, messages, texts, fx, delays, clock);
+            return new StoriesViewModel(connection.stories(), connection.users(), dialogs, messages, texts, fx, delays,
+                    row -> new StoryEditorViewModel(row.story().storyId(), row.username(), editing));
+        };
+    }
+
+    private final StoryService stories;
+    private final UserService users;
+    private final DialogService dialogs;
+    private final UserMessages messages;
+    private final Texts texts;
+    private final Executor fx;
+    private final DelayScheduler delays;
+    private final EditorFactory editors;
+
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ObjectProperty<StoryStatus> statusFilter = new SimpleObjectProperty<>(this, "statusFilter");
+    private final ObjectProperty<StorySort> sort = new SimpleObjectProperty<>(this, "sort", StorySort.CREATED_NEWEST);
+    private final ReadOnlyObjectWrapper<User> userFilter = new ReadOnlyObjectWrapper<>(this, "userFilter");
+    private final ObservableList<StoryRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<StoryRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ReadOnlyObjectWrapper<StoryRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper(this, "pageText", "");
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", "");
+    private final ReadOnlyStringWrapper listError = new ReadOnlyStringWrapper(this, "listError", "");
+    private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(this, "hasPrevious");
+    private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(this, "hasNext");
+    private final ReadOnlyObjectWrapper<StoryEditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
+    private final StatusChips chips;
+    private final NewStoryForm form;
+
+    private final AsyncCommand<Page<StoryRow>> load;
+    private final AsyncCommand<StatusCounts> counts;
+    private final AsyncCommand<Boolean> delete;
+    private final AsyncCommand<Story> create;
+    private final AsyncCommand<Void> previousPage;
+    private final AsyncCommand<Void> nextPage;
+    private final BooleanBinding busy;
+
+    private StoryQuery query = StoryQuery.all();
+    private PageRequest requested = PageRequest.first(PAGE_SIZE);
+    private PeriodicScheduler.Cancellable pendingSearch;
+    private UUID selectAfterLoad;
+    private boolean resetting;
+
+    public StoriesViewModel(StoryService stories, UserService users, DialogService dialogs, UserMessages messages,
+                            Texts texts, Executor fx, DelayScheduler delays, EditorFactory editors) {
+        this.stories = Objects.requireNonNull(stories, "stories");
+        this.users = Objects.requireNonNull(users, "users");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.texts = Objects.requireNonNull(texts, "texts");
+        this.fx = Objects.requireNonNull(fx, "fx");
+        this.delays = Objects.requireNonNull(delays, "delays");
+        this.editors = Objects.requireNonNull(editors, "editors");
+        chips = new StatusChips(texts);
+        form = new NewStoryForm(texts);
+        load = new AsyncCommand<>(fx, () -> stories.list(query, requested))
+                .onSuccess(this::showPage)
+                .onFailure(e -> listError.set(messages.describe(e, "stories")));
+        counts = new AsyncCommand<>(fx, stories::statusCounts)
+                .onSuccess(chips::show)
+                .onFailure(e -> messages.describe(e, "stories")); // the chips keep their last counts
+        delete = new AsyncCommand<>(fx, this::confirmAndDelete, selected.isNotNull())
+                .onSuccess(this::deleted)
+                .onFailure(this::changeFailed);
+        create = new AsyncCommand<>(fx, () -> stories.create(form.draft()), form.validBinding())
+                .onSuccess(this::created)
+                .onFailure(e -> form.showError(messages.describe(e, "stories")));
+        previousPage = pageCommand(hasPrevious, -1);
+        nextPage = pageCommand(hasNext, +1);
+        busy = load.runningProperty().or(delete.runningProperty()).or(create.runningProperty());
+        search.addListener((obs, old, term) -> {
+            if (!resetting) {
+                searchTyped();
+            }
+        });
+        statusFilter.addListener((obs, old, status) -> {
+            if (!resetting) {
+                applyQuery(query.withStatus(status));
+            }
+        });
+        sort.addListener((obs, old, order) -> {
+            if (!resetting) {
+                applyQuery(query.withSort(order == null ? StorySort.CREATED_NEWEST : order));
+            }
+        });
+        load.runningProperty().addListener((obs, was, running) -> updatePlaceholder(running, rows.isEmpty()));
+    }
+
+    /** Loads the first page and the counts; call once the section is shown. */
+    public void start() {
+        load.restart();
+        counts.restart();
+    }
+
+    public void refresh() {
+        load.restart();
+        counts.restart();
+    }
+
+    /** Stops waiting for running work (the connection changed); an open editor saves what it can. */
+    public void dispose() {
+        cancelPendingSearch();
+        load.cancel();
+        counts.cancel();
+        delete.cancel();
+        create.cancel();
+        if (editor.get() != null) {
+            editor.get().close();
+            editor.set(null);
+        }
+    }
+
+    // -- query ------------------------------------------------------------------------------------------------
+
+    private void searchTyped() {
+        cancelPendingSearch();
+        pendingSearch = delays.after(SEARCH_DELAY, () -> {
+            pendingSearch = null;
+            applyQuery(query.withSearch(search.get()));
+        });
+    }
+
+    private void cancelPendingSearch() {
+        if (pendingSearch != null) {
+            pendingSearch.close();
+            pendingSearch = null;
+        }
+    }
+
+    private void applyQuery(StoryQuery next) {
+        // Whatever was typed counts, even when a chip is clicked before the pause ends.
+        cancelPendingSearch();
+        query = next.withSearch(search.get());
+        requested = PageRequest.first(PAGE_SIZE);
+        load.restart();
+    }
+
+    /** Shows only this user's stories (from the Users section's "Show stories"). */
+    public void showStoriesOf(User user) {
+        closeEditor();
+        userFilter.set(user);
+        resetFilters(user == null ? null : user.userId());
+        load.restart();
+    }
+
+    /** Search and chip back to "everything" for this user filter, without a load per changed property. */
+    private void resetFilters(UUID userId) {
+        cancelPendingSearch();
+        resetting = true;
+        try {
+            search.set("");
+            statusFilter.set(null);
+        } finally {
+            resetting = false;
+        }
+        query = new StoryQuery("", null, userId, sort.get());
+        requested = PageRequest.first(PAGE_SIZE);
+    }
+
+    public void clearUserFilter() {
+        showStoriesOf(null);
+    }
+
+    public void clearSearch() {
+        search.set("");
+        applyQuery(query);
+    }
+
+    // -- list -------------------------------------------------------------------------------------------------
+
+    private AsyncCommand<Void> pageCommand(ReadOnlyBooleanWrapper available, int direction) {
+        return new AsyncCommand<Void>(fx, () -> {
+            requested = direction < 0 ? requested.previous() : requested.next();
+            load.restart();
+            return CompletableFuture.completedFuture(null);
+        }, available.getReadOnlyProperty().and(load.runningProperty().not()));
+    }
+
+    private void showPage(Page<StoryRow> page) {
+        listError.set("");
+        if (page.items().isEmpty() && page.request().offset() > 0) {
+            requested = page.request().previous(); // the last page emptied meanwhile
+            load.restart();
+            return;
+        }
+        requested = page.request();
+        UUID keep = selectAfterLoad != null ? selectAfterLoad : idOf(selected.get());
+        selectAfterLoad = null;
+        selected.set(null);
+        rows.setAll(page.items());
+        selected.set(rows.stream().filter(r -> r.story().storyId().equals(keep)).findFirst().orElse(null));
+        int first = page.request().offset() + 1;
+        int last = page.request().offset() + page.items().size();
+        pageText.set(page.total() == 0 ? "" : texts.get("stories.page", first, last, page.total()));
+        hasPrevious.set(page.hasPrevious());
+        hasNext.set(page.hasNext());
+        updatePlaceholder(false, rows.isEmpty());
+    }
+
+    private void updatePlaceholder(boolean loading, boolean empty) {
+        if (loading) {
+            placeholder.set(texts.get("stories.loading"));
+        } else if (!empty) {
+            placeholder.set("");
+        } else if (!query.search().isEmpty()) {
+            placeholder.set(texts.get("stories.empty.search", query.search()));
+        } else if (query.status() != null || query.userId() != null) {
+            placeholder.set(texts.get("stories.empty.filtered"));
+        } else {
+            placeholder.set(texts.get("stories.empty"));
+        }
+    }
+
+    public void select(StoryRow row) {
+        selected.set(row);
+    }
+
+    private static UUID idOf(StoryRow row) {
+        return row == null ? null : row.story().storyId();
+    }
+
+    // -- open, create, delete, status ------------------------------------------------------------------------
+
+    /** Opens the story in the editor (double-click, Enter). */
+    public void open(StoryRow row) {
+        if (row == null) {
+            return;
+        }
+        closeEditor();
+        selected.set(row);
+        StoryEditorViewModel opened = editors.open(row);
+        opened.setOnClose(this::closeEditor);
+        editor.set(opened);
+        opened.start();
+    }
+
+    /** Back to the list: the editor saves what is pending, the list and counts are reloaded. */
+    public void closeEditor() {
+        StoryEditorViewModel open = editor.get();
+        if (open == null) {
+            return;
+        }
+        editor.set(null);
+        selectAfterLoad = open.storyId();
+        open.close().whenComplete((done, failure) -> fx.execute(this::refresh));
+    }
+
+    public void openNewStoryForm() {
+        form.reset();
+        form.openProperty().set(true);
+        users.list(PageRequest.first(500)).whenComplete((page, failure) -> fx.execute(() -> {
+            if (failure != null) {
+                form.showError(messages.describe(failure, "users"));
+            } else {
+                form.users().setAll(page.items());
+                if (userFilter.get() != null) {
+                    form.userProperty().set(userFilter.get());
+                }
+            }
+        }));
+    }
+
+    public void cancelNewStory() {
+        create.cancel();
+        form.openProperty().set(false);
+    }
+
+    /** Create pressed (button, Enter): explains what is missing instead of doing nothing. */
+    public void createOrExplain() {
+        if (!create.execute()) {
+            form.revealProblems();
+        }
+    }
+
+    private void created(Story story) {
+        form.openProperty().set(false);
+        // Show the new story: no search or chip hides it, and it is on the first page (newest first).
+        resetting = true;
+        sort.set(StorySort.CREATED_NEWEST);
+        resetting = false;
+        if (!Objects.equals(story.userId(), query.userId())) {
+            userFilter.set(null);
+        }
+        resetFilters(userFilter.get() == null ? null : query.userId());
+        selectAfterLoad = story.storyId();
+        refresh();
+        dialogs.showInfo(texts.get("stories.created", story.title()));
+    }
+
+    private CompletableFuture<Boolean> confirmAndDelete() {
+        Story story = selected.get().story();
+        return stories.detail(story.storyId()).thenCompose(detail -> {
+            StoryDetail found = detail.orElseThrow(() ->
+                    new ServiceException(ServiceException.Reason.NOT_FOUND, "story " + story.storyId() + " is gone"));
+            long images = found.scenes().stream().map(Scene::imageUrl).filter(Objects::nonNull).count();
+            long narrations = found.scenes().stream().map(Scene::audioUrl).filter(Objects::nonNull).count();
+            String question = texts.get("stories.delete.question", story.title(), found.scenes().size(), images,
+                    narrations);
+            return confirmOnFx(question);
+        }).thenCompose(confirmed -> confirmed
+                ? stories.delete(story.storyId()).thenApply(done -> true)
+                : CompletableFuture.completedFuture(false));
+    }
+
+    private CompletableFuture<Boolean> confirmOnFx(String question) {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        fx.execute(() -> dialogs.confirm(texts.get("stories.delete.title"), question,
+                texts.get("stories.delete.confirm")).whenComplete((yes, failure) -> {
+                    if (failure != null) {
+                        answer.completeExceptionally(failure);
+                    } else {
+                        answer.complete(yes);
+                    }
+                }));
+        return answer;
+    }
+
+    private void deleted(boolean didDelete) {
+        if (didDelete) {
+            selected.set(null);
+            refresh();
+        }
+    }
+
+    /** Sets a story's status (context menu); the row and the counts follow. */
+    public void changeStatus(StoryRow row, StoryStatus status) {
+        if (row == null || status == null || row.story().status() == status) {
+            return;
+        }
+        stories.updateStatus(row.story(), status).whenComplete((story, failure) -> fx.execute(() -> {
+            if (failure != null) {
+                changeFailed(UserMessages.unwrap(failure));
+            } else {
+                selectAfterLoad = story.storyId();
+                refresh();
+            }
+        }));
+    }
+
+    private void changeFailed(Throwable failure) {
+        dialogs.showError(messages.describe(failure, "stories"));
+        if (failure instanceof ServiceException se && (se.reason() == ServiceException.Reason.NOT_FOUND
+                || se.reason() == ServiceException.Reason.CONFLICT)) {
+            refresh();
+        }
+    }
+
+    // -- properties -------------------------------------------------------------------------------------------
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** The status chip: null is "All". */
+    public ObjectProperty<StoryStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public ObjectProperty<StorySort> sortProperty() {
+        return sort;
+    }
+
+    public ReadOnlyObjectProperty<User> userFilterProperty() {
+        return userFilter.getReadOnlyProperty();
+    }
+
+    public ObservableList<StoryRow> rows() {
+        return rowsView;
+    }
+
+    public ReadOnlyObjectProperty<StoryRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** "1–50 of 1,204"; empty when nothing matches. */
+    public ReadOnlyStringProperty pageTextProperty() {
+        return pageText.getReadOnlyProperty();
+    }
+
+    /** What the empty table says: loading, nothing matches 'owl', no stories yet ... */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty listErrorProperty() {
+        return listError.getReadOnlyProperty();
+    }
+
+    public StatusChips chips() {
+        return chips;
+    }
+
+    public NewStoryForm newStoryForm() {
+        return form;
+    }
+
+    /** The open story's editor; null while the list is shown. */
+    public ReadOnlyObjectProperty<StoryEditorViewModel> editorProperty() {
+        return editor.getReadOnlyProperty();
+    }
+
+    public Optional<StoryEditorViewModel> editor() {
+        return Optional.ofNullable(editor.get());
+    }
+
+    public BooleanBinding busyBinding() {
+        return busy;
+    }
+
+    public AsyncCommand<Page<StoryRow>> loadCommand() {
+        return load;
+    }
+
+    public AsyncCommand<Boolean> deleteCommand() {
+        return delete;
+    }
+
+    public AsyncCommand<Story> createCommand() {
+        return create;
+    }
+
+    public AsyncCommand<Void> previousPageCommand() {
+        return previousPage;
+    }
+
+    public AsyncCommand<Void> nextPageCommand() {
+        return nextPage;
+    }
+}

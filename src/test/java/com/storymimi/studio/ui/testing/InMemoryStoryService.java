@@ -1,0 +1,223 @@
+package com.storymimi.studio.ui.testing;
+
+import com.storymimi.studio.model.Page;
+import com.storymimi.studio.model.PageRequest;
+import com.storymimi.studio.model.SceneDraft;
+import com.storymimi.studio.model.StatusCounts;
+import com.storymimi.studio.model.Story;
+import com.storymimi.studio.model.StoryDetail;
+import com.storymimi.studio.model.StoryDraft;
+import com.storymimi.studio.model.StoryQuery;
+import com.storymimi.studio.model.StoryRow;
+import com.storymimi.studio.model.StoryStatus;
+import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.service.StoryService;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+/**
+ * A {@link StoryService} over an {@link InMemoryCatalog}, with the rules of the real one the UI depends on:
+ * literal case-insensitive search in title and prompt, stable orders (ties by id), exact totals, CONFLICT when
+ * the story changed since it was loaded, deleting a story takes its scenes along. {@link #holdLists()} makes
+ * {@code list} answer only when the test says so, to play out slow and out-of-order answers.
+ */
+public final class InMemoryStoryService implements StoryService {
+
+    /** A list call the test answers by hand. */
+    public record HeldList(StoryQuery query, PageRequest page, CompletableFuture<Page<StoryRow>> answer) {
+    }
+
+    private final InMemoryCatalog catalog;
+    private boolean holding;
+    public final List<HeldList> held = new ArrayList<>();
+    public final List<StoryQuery> listed = new ArrayList<>();
+    public int statusCountCalls;
+
+    public InMemoryStoryService(InMemoryCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public InMemoryStoryService holdLists() {
+        holding = true;
+        return this;
+    }
+
+    /** What the real service would answer for this query right now. */
+    public Page<StoryRow> computeList(StoryQuery query, PageRequest page) {
+        synchronized (catalog) {
+            List<Story> matching = catalog.stories.values().stream().filter(matches(query))
+                    .sorted(order(query)).toList();
+            int from = Math.min(page.offset(), matching.size());
+            int to = Math.min(page.offset() + page.limit(), matching.size());
+            List<StoryRow> rows = matching.subList(from, to).stream()
+                    .map(s -> new StoryRow(s, catalog.username(s.userId()), catalog.scenesOf(s.storyId()).size()))
+                    .toList();
+            return new Page<>(rows, page, matching.size());
+        }
+    }
+
+    @Override
+    public synchronized CompletableFuture<Page<StoryRow>> list(StoryQuery query, PageRequest page) {
+        listed.add(query);
+        if (holding) {
+            HeldList call = new HeldList(query, page, new CompletableFuture<>());
+            held.add(call);
+            return call.answer();
+        }
+        return catalog.answer(() -> computeList(query, page));
+    }
+
+    private static Predicate<Story> matches(StoryQuery query) {
+        String term = query.search().toLowerCase(Locale.ROOT);
+        return story -> (term.isEmpty() || story.title().toLowerCase(Locale.ROOT).contains(term)
+                || story.prompt().toLowerCase(Locale.ROOT).contains(term))
+                && query.statusFilter().map(s -> s == story.status()).orElse(true)
+                && query.userFilter().map(u -> u.equals(story.userId())).orElse(true);
+    }
+
+    private static Comparator<Story> order(StoryQuery query) {
+        Comparator<Story> primary = switch (query.sort()) {
+            case CREATED_NEWEST -> Comparator.comparing(Story::createdAt).reversed();
+            case CREATED_OLDEST -> Comparator.comparing(Story::createdAt);
+            case UPDATED_NEWEST -> Comparator.comparing(Story::updatedAt).reversed();
+            case TITLE_A_TO_Z -> Comparator.comparing((Story s) -> s.title().toLowerCase(Locale.ROOT));
+        };
+        return primary.thenComparing(Story::storyId);
+    }
+
+    @Override
+    public CompletableFuture<StatusCounts> statusCounts() {
+        return catalog.answer(() -> {
+            synchronized (catalog) {
+                statusCountCalls++;
+                Map<StoryStatus, Long> counts = new EnumMap<>(StoryStatus.class);
+                catalog.stories.values().forEach(s -> counts.merge(s.status(), 1L, Long::sum));
+                return new StatusCounts(counts);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<Story>> recent(int limit) {
+        return catalog.answer(() -> computeList(StoryQuery.all(), PageRequest.first(limit)).items().stream()
+                .map(StoryRow::story).toList());
+    }
+
+    @Override
+    public CompletableFuture<List<Story>> byUser(UUID userId) {
+        return catalog.answer(() -> computeList(StoryQuery.all().withUser(userId), PageRequest.first(10_000))
+                .items().stream().map(StoryRow::story).toList());
+    }
+
+    @Override
+    public CompletableFuture<List<Story>> search(String term, int limit) {
+        return catalog.answer(() -> computeList(StoryQuery.all().withSearch(term), PageRequest.first(limit))
+                .items().stream().map(StoryRow::story).toList());
+    }
+
+    @Override
+    public CompletableFuture<Optional<StoryDetail>> detail(UUID storyId) {
+        return catalog.answer(() -> {
+            synchronized (catalog) {
+                return catalog.story(storyId).map(s -> new StoryDetail(s, catalog.scenesOf(storyId)));
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Story> create(StoryDraft draft) {
+        return catalog.answer(() -> {
+            synchronized (catalog) {
+                requireValid(draft);
+                return catalog.insertStory(draft.userId(), draft.title(), draft.prompt(), StoryStatus.PENDING);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<StoryDetail> createWithScenes(StoryDraft draft, List<SceneDraft> scenes) {
+        return catalog.answer(() -> {
+            synchronized (catalog) {
+                requireValid(draft);
+                Story story = catalog.insertStory(draft.userId(), draft.title(), draft.prompt(), StoryStatus.PENDING);
+                scenes.forEach(d -> catalog.insertScene(story.storyId(), d.text(), null, null));
+                return new StoryDetail(story, catalog.scenesOf(story.storyId()));
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Story> update(Story loaded, StoryDraft changes) {
+        return catalog.answer(() -> {
+            synchronized (catalog) {
+                requireValid(changes);
+                Story current = current(loaded);
+                return put(new Story(current.storyId(), changes.userId(), changes.title(), changes.prompt(),
+                        current.status(), current.createdAt(), catalog.tick()));
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Story> updateStatus(Story loaded, StoryStatus status) {
+        return catalog.answer(() -> {
+            synchronized (catalog) {
+                Story current = current(loaded);
+                return put(new Story(current.storyId(), current.userId(), current.title(), current.prompt(), status,
+                        current.createdAt(), catalog.tick()));
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(UUID storyId) {
+        return catalog.answer(() -> {
+            synchronized (catalog) {
+                if (catalog.stories.remove(storyId) == null) {
+                    throw InMemoryCatalog.notFound("story " + storyId);
+                }
+                catalog.scenes.values().removeIf(s -> s.storyId().equals(storyId));
+                return null;
+            }
+        });
+    }
+
+    private Story current(Story loaded) {
+        Story current = catalog.story(loaded.storyId()).orElseThrow(() -> InMemoryCatalog.notFound("story"));
+        if (!current.updatedAt().equals(loaded.updatedAt())) {
+            throw InMemoryCatalog.conflict("story " + loaded.storyId());
+        }
+        return current;
+    }
+
+    private Story put(Story story) {
+        catalog.stories.put(story.storyId(), story);
+        return story;
+    }
+
+    private static void requireValid(StoryDraft draft) {
+        if (!draft.isValid()) {
+            throw new ServiceException(ServiceException.Reason.INVALID, "invalid story: " + draft.problems());
+        }
+    }
+
+    /** Makes a story look as if it had been created at {@code created} (ordering tests). */
+    public void backdate(UUID storyId, Instant created) {
+        synchronized (catalog) {
+            Story s = catalog.stories.get(storyId);
+            catalog.stories.put(storyId, new Story(s.storyId(), s.userId(), s.title(), s.prompt(), s.status(), created,
+                    s.updatedAt()));
+        }
+    }
+
+}
