@@ -68,6 +68,11 @@ public record AppPaths(Path configDir, Path dataDir, Path logDir) {
         return dataDir.resolve("drafts");
     }
 
+    /** Local copies of scene images and narrations for preview and playback, one folder per profile. */
+    public Path mediaCacheDir() {
+        return dataDir.resolve("media-cache");
+    }
+
     /** Creates the three folders; the app cannot run without them. */
     public AppPaths createDirectories() throws IOException {
         Files.createDirectories(configDir);

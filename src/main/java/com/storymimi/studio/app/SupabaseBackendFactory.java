@@ -5,9 +5,15 @@ import com.storymimi.studio.local.SandboxOptions;
 import com.storymimi.studio.model.ConnectionProfile;
 import com.storymimi.studio.service.HealthService;
 import com.storymimi.studio.service.MediaService;
+import com.storymimi.studio.service.ObjectStorage;
+import com.storymimi.studio.service.OrphanedMedia;
 import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.SupabaseHealthService;
+import com.storymimi.studio.service.SupabaseMediaService;
+import com.storymimi.studio.service.SupabaseObjectStorage;
+import com.storymimi.studio.service.SupabaseSceneService;
+import com.storymimi.studio.service.SupabaseStoryService;
 import com.storymimi.studio.service.SupabaseUserService;
 import com.storymimi.studio.service.UserService;
 import com.storymimi.studio.supabase.SupabaseClient;
@@ -18,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Opens the real thing for a profile: for the local sandbox it starts the embedded server and signs in as its
@@ -29,34 +37,41 @@ public final class SupabaseBackendFactory implements BackendFactory {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
     private final Path sandboxDir;
+    private final Path mediaCacheRoot;
     private final Clock clock;
 
-    public SupabaseBackendFactory(Path sandboxDir, Clock clock) {
+    /**
+     * @param sandboxDir     the local sandbox's workspace
+     * @param mediaCacheRoot where local copies of images and narrations are kept, one folder per profile
+     */
+    public SupabaseBackendFactory(Path sandboxDir, Path mediaCacheRoot, Clock clock) {
         this.sandboxDir = Objects.requireNonNull(sandboxDir, "sandboxDir");
+        this.mediaCacheRoot = Objects.requireNonNull(mediaCacheRoot, "mediaCacheRoot");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The factory of an installation: its sandbox lives in {@link AppPaths#sandboxDir()}. */
     public static SupabaseBackendFactory forPaths(AppPaths paths) {
-        return new SupabaseBackendFactory(paths.sandboxDir(), Clock.systemUTC());
+        return new SupabaseBackendFactory(paths.sandboxDir(), paths.mediaCacheDir(), Clock.systemUTC());
     }
 
     @Override
     public Backend open(ConnectionProfile profile) throws Exception {
+        Path mediaCache = mediaCacheRoot.resolve(profile.id());
         return switch (profile.kind()) {
-            case SANDBOX -> openSandbox();
-            case SUPABASE -> new ClientBackend(connect(profile.url(), profile.anonKey()), null, clock);
+            case SANDBOX -> openSandbox(mediaCache);
+            case SUPABASE -> new ClientBackend(connect(profile.url(), profile.anonKey()), null, clock, mediaCache);
         };
     }
 
-    private Backend openSandbox() throws Exception {
+    private Backend openSandbox(Path mediaCache) throws Exception {
         LocalSandbox sandbox = LocalSandbox.start(new SandboxOptions(sandboxDir, 0, true));
         SupabaseClient client = null;
         try {
             client = connect(sandbox.baseUrl(), sandbox.anonKey());
             // The sandbox's editor account: the same sign-in a real project asks of an editor.
             client.auth().signInWithPassword(sandbox.editorEmail(), sandbox.editorPassword()).get();
-            return new ClientBackend(client, sandbox, clock);
+            return new ClientBackend(client, sandbox, clock, mediaCache);
         } catch (Exception | Error e) {
             if (client != null) {
                 client.close();
@@ -75,14 +90,24 @@ public final class SupabaseBackendFactory implements BackendFactory {
 
         private final SupabaseClient client;
         private final LocalSandbox sandbox;
+        private final ExecutorService fileWork = Executors.newVirtualThreadPerTaskExecutor();
         private final UserService users;
         private final HealthService health;
+        private final StoryService stories;
+        private final SceneService scenes;
+        private final MediaService media;
 
-        ClientBackend(SupabaseClient client, LocalSandbox sandbox, Clock clock) {
+        ClientBackend(SupabaseClient client, LocalSandbox sandbox, Clock clock, Path mediaCache) {
             this.client = client;
             this.sandbox = sandbox;
+            ObjectStorage storage = new SupabaseObjectStorage(client.storage());
+            // Objects a delete could not remove are logged by the services; the integrity doctor finds them.
+            OrphanedMedia orphans = OrphanedMedia.IGNORE;
             this.users = new SupabaseUserService(client.rest());
             this.health = new SupabaseHealthService(client.rest(), clock);
+            this.stories = new SupabaseStoryService(client.rest(), storage, orphans);
+            this.scenes = new SupabaseSceneService(client.rest(), storage, orphans);
+            this.media = new SupabaseMediaService(client.rest(), storage, orphans, mediaCache, fileWork);
         }
 
         @Override
@@ -97,24 +122,22 @@ public final class SupabaseBackendFactory implements BackendFactory {
 
         @Override
         public StoryService stories() {
-            // INTEGRATION: return the SupabaseStoryService built in the constructor (wip-services).
-            throw new UnsupportedOperationException("wired during integration");
+            return stories;
         }
 
         @Override
         public SceneService scenes() {
-            // INTEGRATION: return the SupabaseSceneService built in the constructor (wip-services).
-            throw new UnsupportedOperationException("wired during integration");
+            return scenes;
         }
 
         @Override
         public MediaService media() {
-            // INTEGRATION: return the SupabaseMediaService (with its local cache under the data dir).
-            throw new UnsupportedOperationException("wired during integration");
+            return media;
         }
 
         @Override
         public void close() {
+            fileWork.shutdownNow();
             client.close();
             if (sandbox != null) {
                 sandbox.close();

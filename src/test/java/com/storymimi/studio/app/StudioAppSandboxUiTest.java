@@ -43,7 +43,7 @@ class StudioAppSandboxUiTest {
     @Start
     void start(Stage stage) {
         System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
-        app = new StudioApp(new SupabaseBackendFactory(sandboxDir(), Clock.systemUTC()), Map.of());
+        app = new StudioApp(new SupabaseBackendFactory(sandboxDir(), home.resolve("data/media-cache"), Clock.systemUTC()), Map.of());
         app.init();
         app.start(stage);
     }

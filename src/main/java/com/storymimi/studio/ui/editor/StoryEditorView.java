@@ -247,7 +247,7 @@ public final class StoryEditorView {
     private void bindImagePreview() {
         MediaSlot image = viewModel.media().image();
         imageView.fitWidthProperty().bind(Bindings.max(120, imageZone.widthProperty().subtract(16)));
-        imageView.setFitHeight(300);
+        imageView.fitHeightProperty().bind(Bindings.max(120, imageZone.heightProperty().subtract(16)));
         image.fileProperty().addListener((obs, old, file) -> showImage(file));
         showImage(image.fileProperty().get());
     }
