@@ -73,6 +73,11 @@ public record AppPaths(Path configDir, Path dataDir, Path logDir) {
         return dataDir.resolve("media-cache");
     }
 
+    /** Sessions of Supabase projects (tokens inside: files 0600), one per profile. */
+    public Path sessionsDir() {
+        return configDir.resolve("sessions");
+    }
+
     /** Creates the three folders; the app cannot run without them. */
     public AppPaths createDirectories() throws IOException {
         Files.createDirectories(configDir);

@@ -2,6 +2,8 @@ package com.storymimi.studio.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import com.storymimi.studio.ui.common.Texts;
+import com.storymimi.studio.ui.connect.SignInDialog;
 import com.storymimi.studio.ui.shell.Theme;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
@@ -16,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +43,8 @@ public class StudioApp extends Application {
 
     /** The packaged app (used by {@code Application.launch}). */
     public StudioApp() {
-        this(SupabaseBackendFactory.forPaths(AppPaths.detect()), System.getenv());
+        this(SupabaseBackendFactory.forPaths(AppPaths.detect(), new SignInDialog(Texts.load(Locale.getDefault()))),
+                System.getenv());
     }
 
     /** The app with another way to open profiles (tests: an in-memory backend). */

@@ -3,6 +3,7 @@ package com.storymimi.studio.app;
 import com.storymimi.studio.local.LocalSandbox;
 import com.storymimi.studio.local.SandboxOptions;
 import com.storymimi.studio.model.ConnectionProfile;
+import com.storymimi.studio.model.Credentials;
 import com.storymimi.studio.service.HealthService;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.ObjectStorage;
@@ -18,12 +19,18 @@ import com.storymimi.studio.service.SupabaseUserService;
 import com.storymimi.studio.service.UserService;
 import com.storymimi.studio.supabase.SupabaseClient;
 import com.storymimi.studio.supabase.SupabaseConfig;
+import com.storymimi.studio.supabase.auth.FileSessionStore;
+import com.storymimi.studio.supabase.error.AuthException;
+import com.storymimi.studio.supabase.error.SupabaseException;
+import com.storymimi.studio.ui.connect.SignInPrompt;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -38,21 +45,29 @@ public final class SupabaseBackendFactory implements BackendFactory {
 
     private final Path sandboxDir;
     private final Path mediaCacheRoot;
+    private final Path sessionDir;
+    private final SignInPrompt signIn;
     private final Clock clock;
 
     /**
      * @param sandboxDir     the local sandbox's workspace
      * @param mediaCacheRoot where local copies of images and narrations are kept, one folder per profile
+     * @param sessionDir     where the sessions of Supabase projects are kept (files 0600), one per profile
+     * @param signIn         asks the editor to sign in to a project that has no valid session
      */
-    public SupabaseBackendFactory(Path sandboxDir, Path mediaCacheRoot, Clock clock) {
+    public SupabaseBackendFactory(Path sandboxDir, Path mediaCacheRoot, Path sessionDir, SignInPrompt signIn,
+                                  Clock clock) {
         this.sandboxDir = Objects.requireNonNull(sandboxDir, "sandboxDir");
         this.mediaCacheRoot = Objects.requireNonNull(mediaCacheRoot, "mediaCacheRoot");
+        this.sessionDir = Objects.requireNonNull(sessionDir, "sessionDir");
+        this.signIn = Objects.requireNonNull(signIn, "signIn");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The factory of an installation: its sandbox lives in {@link AppPaths#sandboxDir()}. */
-    public static SupabaseBackendFactory forPaths(AppPaths paths) {
-        return new SupabaseBackendFactory(paths.sandboxDir(), paths.mediaCacheDir(), Clock.systemUTC());
+    /** The factory of an installation, with its folders from {@link AppPaths}. */
+    public static SupabaseBackendFactory forPaths(AppPaths paths, SignInPrompt signIn) {
+        return new SupabaseBackendFactory(paths.sandboxDir(), paths.mediaCacheDir(), paths.sessionsDir(), signIn,
+                Clock.systemUTC());
     }
 
     @Override
@@ -60,8 +75,61 @@ public final class SupabaseBackendFactory implements BackendFactory {
         Path mediaCache = mediaCacheRoot.resolve(profile.id());
         return switch (profile.kind()) {
             case SANDBOX -> openSandbox(mediaCache);
-            case SUPABASE -> new ClientBackend(connect(profile.url(), profile.anonKey()), null, clock, mediaCache);
+            case SUPABASE -> openProject(profile, mediaCache);
         };
+    }
+
+    /**
+     * A Supabase project: editors sign in (policies give anon nothing). A session kept from an earlier run is
+     * refreshed rather than asked for again; a refused one, or none, opens the sign-in prompt.
+     */
+    private Backend openProject(ConnectionProfile profile, Path mediaCache) throws Exception {
+        SupabaseClient client = SupabaseClient.builder(new SupabaseConfig(profile.url(), profile.anonKey(),
+                        REQUEST_TIMEOUT))
+                .sessionStore(new FileSessionStore(sessionDir.resolve(profile.id() + ".json")))
+                .build();
+        try {
+            if (!resumeSession(client)) {
+                signInInteractively(client, profile.name());
+            }
+            return new ClientBackend(client, null, clock, mediaCache);
+        } catch (Exception | Error e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private static boolean resumeSession(SupabaseClient client) throws Exception {
+        if (client.auth().currentSession().isEmpty()) {
+            return false;
+        }
+        try {
+            client.auth().refreshSession().get();
+            return true;
+        } catch (ExecutionException e) {
+            if (SupabaseException.unwrap(e).orElse(null) instanceof AuthException) {
+                return false; // expired or revoked: sign in again
+            }
+            throw e;
+        }
+    }
+
+    private void signInInteractively(SupabaseClient client, String projectName) throws Exception {
+        boolean wrongBefore = false;
+        while (true) {
+            Credentials credentials = signIn.ask(projectName, wrongBefore).get()
+                    .orElseThrow(() -> new CancellationException("Sign-in to " + projectName + " was cancelled."));
+            try {
+                client.auth().signInWithPassword(credentials.email(), credentials.password()).get();
+                return;
+            } catch (ExecutionException e) {
+                if (!(SupabaseException.unwrap(e).orElse(null) instanceof AuthException refused)
+                        || refused.status() != 400) {
+                    throw e;
+                }
+                wrongBefore = true;
+            }
+        }
     }
 
     private Backend openSandbox(Path mediaCache) throws Exception {

@@ -29,7 +29,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +52,9 @@ class StudioAppSandboxUiTest {
     @Start
     void start(Stage stage) {
         System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
-        app = new StudioApp(new SupabaseBackendFactory(sandboxDir(), home.resolve("data/media-cache"), Clock.systemUTC()), Map.of());
+        app = new StudioApp(new SupabaseBackendFactory(sandboxDir(), home.resolve("data/media-cache"),
+                home.resolve("config/sessions"), (project, wrongBefore) -> CompletableFuture.completedFuture(Optional.empty()),
+                Clock.systemUTC()), Map.of());
         app.init();
         app.start(stage);
     }
