@@ -24,6 +24,9 @@ sandbox_build
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/storymimi-bench.XXXXXX")
 cleanup() { sandbox_stop; rm -rf "$WORK"; }
 trap cleanup EXIT
+# The sandbox's global object limit defaults to 50 MiB (the Supabase CLI's); raise it so the upload runs UPLOAD_MB.
+MAX_OBJECT_MB=$(( UPLOAD_MB + 56 > 256 ? UPLOAD_MB + 56 : 256 ))
+SANDBOX_JAVA_OPTS="${SANDBOX_JAVA_OPTS:-} -Dstorymimi.sandbox.maxObjectMb=$MAX_OBJECT_MB"
 sandbox_start "$WORK/sandbox"
 
 java_main() {

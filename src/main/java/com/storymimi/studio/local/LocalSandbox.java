@@ -61,11 +61,13 @@ public final class LocalSandbox implements AutoCloseable {
     private final String anonKey;
     private final String serviceRoleKey;
     private final Workspace workspace;
+    private final long maxObjectBytes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalSandbox(HttpServer server, ExecutorService executor, Database database, Workspace workspace,
-                         String anonKey, String serviceRoleKey) {
+                         String anonKey, String serviceRoleKey, long maxObjectBytes) {
         this.server = server;
+        this.maxObjectBytes = maxObjectBytes;
         this.executor = executor;
         this.database = database;
         this.workspace = workspace;
@@ -98,7 +100,8 @@ public final class LocalSandbox implements AutoCloseable {
             Catalog catalog = database.loadCatalog();
             AuthStore auth = new AuthStore(database, clock);
             auth.ensureUser(workspace.editorEmail(), workspace.editorPassword());
-            ObjectStore objects = new ObjectStore(options.dataDir().resolve("objects"), database, clock);
+            ObjectStore objects = new ObjectStore(options.dataDir().resolve("objects"), database, clock,
+                    options.maxObjectBytes());
             for (Bucket bucket : BUCKETS) {
                 objects.ensureBucket(bucket);
             }
@@ -122,7 +125,8 @@ public final class LocalSandbox implements AutoCloseable {
             remembered.save(options.dataDir());
         }
         LocalSandbox sandbox = new LocalSandbox(server, executor, database, remembered,
-                projectKey(jwt, Role.ANON, workspace.createdAt()), projectKey(jwt, Role.SERVICE_ROLE, workspace.createdAt()));
+                projectKey(jwt, Role.ANON, workspace.createdAt()), projectKey(jwt, Role.SERVICE_ROLE, workspace.createdAt()),
+                options.maxObjectBytes());
         LOG.info("Local sandbox serving {} from {}", sandbox.baseUrl, options.dataDir());
         return sandbox;
     }
@@ -164,6 +168,11 @@ public final class LocalSandbox implements AutoCloseable {
     /** The service_role project key (JWT, role service_role): bypasses row-level security. */
     public String serviceRoleKey() {
         return serviceRoleKey;
+    }
+
+    /** The global object size limit this sandbox enforces (and announces as {@code Tus-Max-Size}). */
+    public long maxObjectBytes() {
+        return maxObjectBytes;
     }
 
     public String editorEmail() {

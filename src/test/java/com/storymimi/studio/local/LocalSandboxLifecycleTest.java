@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LocalSandboxLifecycleTest {
@@ -114,5 +115,31 @@ class LocalSandboxLifecycleTest {
         assertTrue(text.contains("anon key:         ey"), text);
         assertTrue(text.contains("Local sandbox stopped."), text);
         assertFalse(text.contains("null"), text);
+    }
+
+    @Test
+    void serveCommandTakesTheGlobalObjectLimitFromItsSystemProperty() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setProperty(SandboxServeCommand.MAX_OBJECT_MB_PROPERTY, "256");
+        try {
+            int exit = SandboxServeCommand.run(dataDir, 0, new PrintStream(printed, true, StandardCharsets.UTF_8),
+                    new CountDownLatch(0));
+
+            assertEquals(0, exit);
+            assertTrue(printed.toString(StandardCharsets.UTF_8).contains("max object size:  256 MiB"), printed::toString);
+        } finally {
+            System.clearProperty(SandboxServeCommand.MAX_OBJECT_MB_PROPERTY);
+        }
+    }
+
+    @Test
+    void serveCommandRefusesAnObjectLimitThatIsNotAPositiveNumberOfMiB() {
+        assertEquals(SandboxOptions.DEFAULT_MAX_OBJECT_BYTES, SandboxServeCommand.maxObjectBytes(null));
+        assertEquals(200L * 1024 * 1024, SandboxServeCommand.maxObjectBytes(" 200 "));
+        for (String bad : new String[] {"0", "-5", "1.5", "lots"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SandboxServeCommand.maxObjectBytes(bad));
+            assertTrue(e.getMessage().contains(SandboxServeCommand.MAX_OBJECT_MB_PROPERTY), e.getMessage());
+        }
     }
 }

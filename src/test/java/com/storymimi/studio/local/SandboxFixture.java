@@ -16,8 +16,12 @@ public final class SandboxFixture implements AutoCloseable {
     public final SandboxHttp http;
 
     public SandboxFixture(Path dataDir) {
+        this(new SandboxOptions(dataDir, 0, false));
+    }
+
+    public SandboxFixture(SandboxOptions options) {
         try {
-            sandbox = LocalSandbox.start(new SandboxOptions(dataDir, 0, false));
+            sandbox = LocalSandbox.start(options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

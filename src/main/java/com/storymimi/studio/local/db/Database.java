@@ -106,6 +106,8 @@ public final class Database implements AutoCloseable {
         execute(connection, "PRAGMA foreign_keys=ON");
         execute(connection, "PRAGMA busy_timeout=5000");
         execute(connection, "PRAGMA synchronous=NORMAL");
+        // ILIKE's prefilter (rest.LikeSql) relies on SQLite's LIKE folding ASCII case: the default, made explicit
+        execute(connection, "PRAGMA case_sensitive_like=OFF");
         PgLikeFunction.register(connection);
     }
 

@@ -53,9 +53,11 @@ final class RpcSearchStories implements RpcFunction {
         }
         if (term != null && !term.isEmpty()) {
             String pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.add("(pg_like(\"title\", ?, 1) OR pg_like(\"prompt\", ?, 1))");
-            params.add(pattern);
-            params.add(pattern);
+            SqlBuilder.Predicate title = LikeSql.of("\"title\"", pattern, true);
+            SqlBuilder.Predicate prompt = LikeSql.of("\"prompt\"", pattern, true);
+            where.add("(" + title.sql() + " OR " + prompt.sql() + ")");
+            params.addAll(title.params());
+            params.addAll(prompt.params());
         }
         params.add(limit);
         params.add(skip);

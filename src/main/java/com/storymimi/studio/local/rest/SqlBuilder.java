@@ -296,9 +296,9 @@ final class SqlBuilder {
         if (endsWithLoneEscape(pattern)) {
             throw new DatabaseError("22025", "LIKE pattern must not end with escape character");
         }
-        params.add(pattern);
-        params.add(c.operator() == Operator.ILIKE ? 1 : 0);
-        return "pg_like(" + Catalog.quote(column.name()) + ", ?, ?)";
+        Predicate like = LikeSql.of(Catalog.quote(column.name()), pattern, c.operator() == Operator.ILIKE);
+        params.addAll(like.params());
+        return like.sql();
     }
 
     private static boolean endsWithLoneEscape(String pattern) {

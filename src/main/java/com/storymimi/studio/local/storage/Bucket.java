@@ -8,16 +8,16 @@ import java.util.List;
  */
 public record Bucket(String id, boolean isPublic, long fileSizeLimit, List<String> allowedMimeTypes) {
 
-    /** The project-wide upload limit (the Supabase CLI default, 50 MiB). */
-    public static final long GLOBAL_FILE_SIZE_LIMIT = 50L * 1024 * 1024;
+    /** The default project-wide upload limit (the Supabase CLI default, 50 MiB). */
+    public static final long DEFAULT_GLOBAL_FILE_SIZE_LIMIT = 50L * 1024 * 1024;
 
     public Bucket {
         allowedMimeTypes = List.copyOf(allowedMimeTypes);
     }
 
-    /** The largest object this bucket takes: the smaller of the global and the bucket's limit. */
-    long effectiveSizeLimit() {
-        return fileSizeLimit > 0 ? Math.min(fileSizeLimit, GLOBAL_FILE_SIZE_LIMIT) : GLOBAL_FILE_SIZE_LIMIT;
+    /** The largest object this bucket takes: the smaller of the project-wide and the bucket's limit. */
+    long effectiveSizeLimit(long globalLimit) {
+        return fileSizeLimit > 0 ? Math.min(fileSizeLimit, globalLimit) : globalLimit;
     }
 
     /**

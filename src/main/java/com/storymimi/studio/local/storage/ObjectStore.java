@@ -33,8 +33,19 @@ public final class ObjectStore {
     private final Database database;
     private final Clock clock;
     private final BucketStore buckets;
+    private final long globalSizeLimit;
 
+    /** A store with the Supabase CLI's default project-wide object limit (50 MiB). */
     public ObjectStore(Path root, Database database, Clock clock) throws IOException {
+        this(root, database, clock, Bucket.DEFAULT_GLOBAL_FILE_SIZE_LIMIT);
+    }
+
+    /** @param globalSizeLimit the project-wide object size limit in bytes; a bucket's own limit may only lower it */
+    public ObjectStore(Path root, Database database, Clock clock, long globalSizeLimit) throws IOException {
+        if (globalSizeLimit <= 0) {
+            throw new IllegalArgumentException("globalSizeLimit must be positive, was " + globalSizeLimit);
+        }
+        this.globalSizeLimit = globalSizeLimit;
         this.files = new ObjectFiles(root);
         this.database = database;
         this.clock = clock;
@@ -67,6 +78,16 @@ public final class ObjectStore {
         return clock;
     }
 
+    /** The project-wide object size limit (Storage's global {@code fileSizeLimit}). */
+    long globalSizeLimit() {
+        return globalSizeLimit;
+    }
+
+    /** The largest object {@code bucket} takes: the smaller of the global and the bucket's own limit. */
+    long sizeLimitOf(Bucket bucket) {
+        return bucket.effectiveSizeLimit(globalSizeLimit);
+    }
+
     /** Creates the bucket unless it exists. */
     public void ensureBucket(Bucket bucket) throws SQLException {
         buckets.insert(bucket, bucket.id(), null);
@@ -84,7 +105,7 @@ public final class ObjectStore {
 
     private StoredObject put(Bucket bucket, String key, InputStream content, UploadSpec spec)
             throws IOException, SQLException {
-        return put(bucket.id(), key, content, bucket.effectiveSizeLimit(), spec);
+        return put(bucket.id(), key, content, sizeLimitOf(bucket), spec);
     }
 
     /** Streams an upload into place, refusing it as soon as more than {@code limit} bytes arrived. */
@@ -194,7 +215,7 @@ public final class ObjectStore {
     StoredObject copy(StoredObject source, Bucket target, String targetKey, UploadSpec spec)
             throws IOException, SQLException {
         ObjectKeys.requireValidKey(targetKey);
-        if (source.size() > target.effectiveSizeLimit()) {
+        if (source.size() > sizeLimitOf(target)) {
             throw StorageException.tooLarge();
         }
         target.requireAllowed(spec.contentType());

@@ -43,7 +43,7 @@ final class TusRoutes {
             throws IOException, SQLException {
         try {
             if (request.method().equals("OPTIONS")) {
-                return options();
+                return options(store.globalSizeLimit());
             }
             if (!request.header("Tus-Resumable").map(TUS_VERSION::equals).orElse(false)) {
                 return Response.bytes(412, "text/plain; charset=utf-8",
@@ -72,10 +72,10 @@ final class TusRoutes {
         }
     }
 
-    private static Response options() {
+    private static Response options(long maxSize) {
         return Response.empty(204).header("Tus-Resumable", TUS_VERSION).header("Tus-Version", TUS_VERSION)
                 .header("Tus-Extension", "creation,creation-with-upload,expiration,termination")
-                .header("Tus-Max-Size", Long.toString(Bucket.GLOBAL_FILE_SIZE_LIMIT));
+                .header("Tus-Max-Size", Long.toString(maxSize));
     }
 
     private Response create(Request request, StorageCaller caller) throws IOException, SQLException {
@@ -89,7 +89,7 @@ final class TusRoutes {
         }
         ObjectKeys.requireValidKey(key);
         Bucket bucket = store.bucket(bucketId).orElseThrow(StorageException::noSuchBucket);
-        if (length > bucket.effectiveSizeLimit()) {
+        if (length > store.sizeLimitOf(bucket)) {
             throw StorageException.tooLarge();
         }
         String contentType = Optional.ofNullable(metadata.get("contentType")).orElse("application/octet-stream");

@@ -40,7 +40,7 @@ final class Uploader {
         // a folder placeholder must be empty, and its type is not checked
         boolean placeholder = key.endsWith(PLACEHOLDER);
         Bucket rules = placeholder ? new Bucket(bucket.id(), bucket.isPublic(), 0, List.of()) : bucket;
-        long limit = placeholder ? 0 : bucket.effectiveSizeLimit();
+        long limit = placeholder ? 0 : store.sizeLimitOf(bucket);
         String contentType = request.header("Content-Type").orElse("application/octet-stream");
         if (contentType.toLowerCase().startsWith("multipart/form-data")) {
             return multipart(new Target(rules, key, limit), request, contentType, upsert, owner);
