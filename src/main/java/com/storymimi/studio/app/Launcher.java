@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The main class. It must not touch a logger before the log folder is known: logback reads
@@ -42,6 +44,8 @@ public final class Launcher {
             System.setProperty(LOG_DIR_PROPERTY, paths.logDir().toString());
         }
         if (args.length > 0 && args[0].equals("--serve")) {
+            serveMaxObjectMb(args).ifPresent(mb ->
+                    System.setProperty(SandboxServeCommand.MAX_OBJECT_MB_PROPERTY, Integer.toString(mb)));
             serve(paths.sandboxDir(), servePort(args), System.out);
             return;
         }
@@ -62,23 +66,38 @@ public final class Launcher {
     }
 
     static int servePort(String[] args) {
+        return option(args, "--port").map(value -> number(value, "--port", 0, 65535)).orElse(DEFAULT_SERVE_PORT);
+    }
+
+    /** {@code --max-object-mb N}: the sandbox's global upload limit (the Supabase CLI's 50 MiB by default). */
+    static OptionalInt serveMaxObjectMb(String[] args) {
+        return option(args, "--max-object-mb")
+                .map(value -> OptionalInt.of(number(value, "--max-object-mb", 1, 1 << 20)))
+                .orElse(OptionalInt.empty());
+    }
+
+    private static Optional<String> option(String[] args, String name) {
         for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--port")) {
+            if (args[i].equals(name)) {
                 if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("--port needs a number, e.g. --port 54321");
+                    throw new IllegalArgumentException(name + " needs a number, e.g. " + name + " 100");
                 }
-                try {
-                    int port = Integer.parseInt(args[i + 1]);
-                    if (port < 0 || port > 65535) {
-                        throw new NumberFormatException();
-                    }
-                    return port;
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--port needs a number from 0 to 65535, not " + args[i + 1]);
-                }
+                return Optional.of(args[i + 1]);
             }
         }
-        return DEFAULT_SERVE_PORT;
+        return Optional.empty();
+    }
+
+    private static int number(String value, String name, int min, int max) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a number from " + min + " to " + max + ", not " + value);
+        }
     }
 
     private static void serve(Path dataDir, int port, PrintStream out) {

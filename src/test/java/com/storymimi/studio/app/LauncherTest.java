@@ -3,6 +3,7 @@ package com.storymimi.studio.app;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.FileSystemException;
+import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,6 +22,14 @@ class LauncherTest {
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                 () -> Launcher.servePort(new String[] {"--serve", "--port", "many"}));
         assertEquals("--port needs a number from 0 to 65535, not many", failure.getMessage());
+    }
+
+    @Test
+    void serveCanRaiseTheSandboxUploadLimit() {
+        assertEquals(OptionalInt.of(256), Launcher.serveMaxObjectMb(new String[] {"--serve", "--max-object-mb", "256"}));
+        assertEquals(OptionalInt.empty(), Launcher.serveMaxObjectMb(new String[] {"--serve", "--port", "0"}));
+        assertThrows(IllegalArgumentException.class,
+                () -> Launcher.serveMaxObjectMb(new String[] {"--serve", "--max-object-mb", "0"}));
     }
 
     @Test
