@@ -2,15 +2,13 @@ package com.storymimi.studio.supabase.auth;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.storymimi.studio.supabase.SupabaseClient;
 import com.storymimi.studio.supabase.error.AuthException;
 import com.storymimi.studio.supabase.error.SupabaseException;
 import com.storymimi.studio.supabase.testing.ScriptedServer;
+import com.storymimi.studio.supabase.testing.ScriptedServerTest;
 import com.storymimi.studio.supabase.testing.ScriptedServer.Recorded;
 import com.storymimi.studio.supabase.testing.ScriptedServer.Scripted;
 import com.storymimi.studio.supabase.testing.TestClients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,24 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Password sign-in and sign-out, and how the session's token reaches every later request. */
-class AuthClientTest {
+class AuthClientTest extends ScriptedServerTest {
 
     private static final UUID USER = UUID.fromString("0b0b0b0b-1111-4222-8333-444444444444");
-
-    private ScriptedServer server;
-    private SupabaseClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new ScriptedServer();
-        client = TestClients.client(server);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
 
     private Session signIn() {
         server.enqueue(Scripted.json(200, TestClients.sessionJson(USER.toString())));

@@ -11,11 +11,10 @@ import com.storymimi.studio.supabase.http.RetryPolicy;
 import com.storymimi.studio.supabase.http.SupabaseApi;
 import com.storymimi.studio.supabase.storage.UploadOptions;
 import com.storymimi.studio.supabase.testing.ScriptedServer;
+import com.storymimi.studio.supabase.testing.ScriptedServerTest;
 import com.storymimi.studio.supabase.testing.ScriptedServer.Recorded;
 import com.storymimi.studio.supabase.testing.ScriptedServer.Scripted;
 import com.storymimi.studio.supabase.testing.TestClients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Refresh ahead of expiry, one refresh in flight, refresh-and-replay once, and the end of a session. */
-class SessionRefreshTest {
+class SessionRefreshTest extends ScriptedServerTest {
 
     private static final String USER = "0b0b0b0b-1111-4222-8333-444444444444";
     private static final String NEW_ACCESS = "access-token-SECRET-NEW";
@@ -47,21 +46,6 @@ class SessionRefreshTest {
 
     @TempDir
     Path dir;
-    private ScriptedServer server;
-    private SupabaseClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new ScriptedServer();
-        client = TestClients.client(server);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
-
     private static String session(String access, String refresh, long expiresIn) {
         return """
                 {"access_token":"%s","token_type":"bearer","expires_in":%d,"expires_at":1,

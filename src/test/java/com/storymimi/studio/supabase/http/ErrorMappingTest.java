@@ -8,10 +8,9 @@ import com.storymimi.studio.supabase.error.StorageException;
 import com.storymimi.studio.supabase.error.SupabaseException;
 import com.storymimi.studio.supabase.error.TransportException;
 import com.storymimi.studio.supabase.testing.ScriptedServer;
+import com.storymimi.studio.supabase.testing.ScriptedServerTest;
 import com.storymimi.studio.supabase.testing.ScriptedServer.Scripted;
 import com.storymimi.studio.supabase.testing.TestClients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -33,22 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every non-2xx answer and every transport failure turns into the right {@link SupabaseException} subtype. */
-class ErrorMappingTest {
-
-    private ScriptedServer server;
-    private SupabaseClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new ScriptedServer();
-        client = TestClients.client(server);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+class ErrorMappingTest extends ScriptedServerTest {
 
     private static <T> SupabaseException failureOf(CompletableFuture<T> future) {
         CompletionException thrown = assertThrows(CompletionException.class, future::join);

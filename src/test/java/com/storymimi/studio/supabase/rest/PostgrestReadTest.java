@@ -1,14 +1,12 @@
 package com.storymimi.studio.supabase.rest;
 
-import com.storymimi.studio.supabase.SupabaseClient;
 import com.storymimi.studio.supabase.error.RestException;
 import com.storymimi.studio.supabase.error.SupabaseException;
 import com.storymimi.studio.supabase.testing.ScriptedServer;
+import com.storymimi.studio.supabase.testing.ScriptedServerTest;
 import com.storymimi.studio.supabase.testing.ScriptedServer.Recorded;
 import com.storymimi.studio.supabase.testing.ScriptedServer.Scripted;
 import com.storymimi.studio.supabase.testing.TestClients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -24,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reads against a scripted server: the exact request that goes out, and how the answer is decoded. */
-class PostgrestReadTest {
+class PostgrestReadTest extends ScriptedServerTest {
 
     record TestUser(UUID userId, String username, String email, Instant createdAt) {
     }
@@ -33,21 +31,6 @@ class PostgrestReadTest {
     private static final String ROW = """
             {"user_id":"8f14e45f-ceea-467a-9f3a-1b2c3d4e5f60","username":"mimi","email":"mimi@example.org",
              "created_at":"2026-11-24T06:51:18.12+00:00"}""";
-
-    private ScriptedServer server;
-    private SupabaseClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new ScriptedServer();
-        client = TestClients.client(server);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
 
     @Test
     void listSendsSelectFiltersOrderRangeAndCountAsOneExactRequest() {

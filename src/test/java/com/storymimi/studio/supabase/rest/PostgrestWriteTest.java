@@ -1,13 +1,11 @@
 package com.storymimi.studio.supabase.rest;
 
 import com.google.gson.JsonParser;
-import com.storymimi.studio.supabase.SupabaseClient;
 import com.storymimi.studio.supabase.testing.ScriptedServer;
+import com.storymimi.studio.supabase.testing.ScriptedServerTest;
 import com.storymimi.studio.supabase.testing.ScriptedServer.Recorded;
 import com.storymimi.studio.supabase.testing.ScriptedServer.Scripted;
 import com.storymimi.studio.supabase.testing.TestClients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -22,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Writes and RPC calls: method, query, Prefer, profile headers and the JSON body that go out. */
-class PostgrestWriteTest {
+class PostgrestWriteTest extends ScriptedServerTest {
 
     enum Status { PENDING, COMPLETED }
 
@@ -34,21 +32,6 @@ class PostgrestWriteTest {
 
     private static final UUID STORY = UUID.fromString("11111111-2222-4333-8444-555555555555");
     private static final UUID SCENE = UUID.fromString("66666666-7777-4888-9999-000000000000");
-
-    private ScriptedServer server;
-    private SupabaseClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new ScriptedServer();
-        client = TestClients.client(server);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
 
     private static void assertWriteHeaders(Recorded request) {
         assertEquals("application/json", request.header("Content-Type"));

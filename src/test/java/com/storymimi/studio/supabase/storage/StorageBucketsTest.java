@@ -1,14 +1,11 @@
 package com.storymimi.studio.supabase.storage;
 
 import com.google.gson.JsonParser;
-import com.storymimi.studio.supabase.SupabaseClient;
 import com.storymimi.studio.supabase.error.StorageException;
 import com.storymimi.studio.supabase.error.SupabaseException;
 import com.storymimi.studio.supabase.testing.ScriptedServer;
+import com.storymimi.studio.supabase.testing.ScriptedServerTest;
 import com.storymimi.studio.supabase.testing.ScriptedServer.Scripted;
-import com.storymimi.studio.supabase.testing.TestClients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,22 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bucket requests as Storage expects them (protocol doc B2). */
-class StorageBucketsTest {
-
-    private ScriptedServer server;
-    private SupabaseClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new ScriptedServer();
-        client = TestClients.client(server);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+class StorageBucketsTest extends ScriptedServerTest {
 
     @Test
     void listAndGetReadBucketRows() {
