@@ -12,10 +12,7 @@ import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -52,19 +49,6 @@ public final class JsonCodec {
         return gson.fromJson(json, type);
     }
 
-    /** Timestamps with an offset ({@code Z}, {@code +00:00}); a bare {@code timestamp} column is taken as UTC. */
-    static OffsetDateTime parseTimestamp(String text) {
-        try {
-            return OffsetDateTime.parse(text);
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                throw new JsonParseException("Not a timestamp: " + text, e);
-            }
-        }
-    }
-
     private static final class UuidAdapter extends TypeAdapter<UUID> {
         @Override
         public void write(JsonWriter out, UUID value) throws IOException {
@@ -93,7 +77,7 @@ public final class JsonCodec {
             if (in.peek() == JsonToken.NUMBER) {
                 return Instant.ofEpochSecond(in.nextLong()); // GoTrue's expires_at
             }
-            return parseTimestamp(in.nextString()).toInstant();
+            return Timestamps.parse(in.nextString()).toInstant();
         }
     }
 
@@ -105,7 +89,7 @@ public final class JsonCodec {
 
         @Override
         public OffsetDateTime read(JsonReader in) throws IOException {
-            return parseTimestamp(in.nextString());
+            return Timestamps.parse(in.nextString());
         }
     }
 }
