@@ -242,6 +242,23 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void theIntegritySectionIsBuiltWhenFirstShownAndRebuiltForANewConnection() {
+        connections.nextOpening().complete(connections.connectionTo(SANDBOX, healthy(3)));
+        viewModel.start();
+        assertNull(viewModel.integrityProperty().get(), "not built before it is needed");
+
+        viewModel.sectionProperty().set(Section.INTEGRITY);
+        IntegrityViewModel first = viewModel.integrityProperty().get();
+        assertNotNull(first);
+
+        connections.nextOpening().complete(connections.connectionTo(PROD, healthy(5)));
+        viewModel.switchTo(PROD);
+
+        assertNotNull(viewModel.integrityProperty().get());
+        assertNotSame(first, viewModel.integrityProperty().get());
+    }
+
+    @Test
     void switchingProfilesDropsTheStoriesSection() {
         connections.nextOpening().complete(connections.connectionTo(SANDBOX, healthy(3)));
         viewModel.start();
