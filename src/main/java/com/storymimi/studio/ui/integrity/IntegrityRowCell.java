@@ -21,6 +21,7 @@ final class IntegrityRowCell extends ListCell<IntegrityRow> {
     IntegrityRowCell(IntegrityViewModel viewModel, Texts texts) {
         this.viewModel = viewModel;
         this.texts = texts;
+        setPrefWidth(0); // the list's width decides, so long sentences wrap instead of scrolling sideways
     }
 
     @Override
@@ -66,7 +67,11 @@ final class IntegrityRowCell extends ListCell<IntegrityRow> {
         getStyleClass().add("finding-row");
         Label description = new Label(finding.description());
         description.setWrapText(true);
+        description.setMinWidth(0);
         description.setMaxWidth(Double.MAX_VALUE);
+        description.setMinHeight(Region.USE_PREF_SIZE); // all its lines, never an ellipsis
+        // A wrapped label only wraps at a width it is given: the list's width less the button and the insets.
+        description.prefWidthProperty().bind(getListView().widthProperty().subtract(finding.fixable() ? 230 : 70));
         HBox.setHgrow(description, Priority.ALWAYS);
         HBox line = new HBox(12, description);
         line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -90,14 +95,16 @@ final class IntegrityRowCell extends ListCell<IntegrityRow> {
         problem.managedProperty().bind(problem.visibleProperty());
         box.getChildren().add(problem);
         box.setMinWidth(0);
-        box.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
         setAccessibleText(finding.description());
         setGraphic(box);
     }
 
-    private static Label muted(String text, String styleClass) {
+    private Label muted(String text, String styleClass) {
         Label label = new Label(text);
         label.setWrapText(true);
+        label.setMinWidth(0);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.prefWidthProperty().bind(getListView().widthProperty().subtract(70));
         label.getStyleClass().add(styleClass);
         return label;
     }
