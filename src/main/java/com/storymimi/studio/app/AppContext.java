@@ -7,6 +7,7 @@ import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.connect.ProfileEditorDialog;
 import com.storymimi.studio.ui.editor.DraftStore;
+import com.storymimi.studio.ui.integrity.IntegrityViewModel;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.shell.MainWindowView;
 import com.storymimi.studio.ui.shell.MainWindowViewModel;
@@ -68,7 +69,8 @@ public final class AppContext {
         mainWindow = new MainWindowViewModel(connections, dialogs, messages, texts, fx,
                 new ScheduledPeriodicScheduler(timer, fx), zone,
                 StoriesViewModel.forConnections(dialogs, messages, texts, fx, new ScheduledDelayScheduler(timer, fx),
-                        drafts, Clock.system(zone)));
+                        drafts, Clock.system(zone)),
+                IntegrityViewModel.forConnections(dialogs, messages, texts, fx));
     }
 
     private ProfileConnectionService openProfiles(BackendFactory backends, Map<String, String> environment,

@@ -1,6 +1,7 @@
 package com.storymimi.studio.app;
 
 import com.storymimi.studio.service.HealthService;
+import com.storymimi.studio.service.IntegrityService;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.StoryService;
@@ -18,6 +19,8 @@ public interface Backend extends AutoCloseable {
     SceneService scenes();
 
     MediaService media();
+
+    IntegrityService integrity();
 
     @Override
     void close();

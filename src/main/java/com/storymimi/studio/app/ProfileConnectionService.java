@@ -4,6 +4,7 @@ import com.storymimi.studio.model.ConnectionProfile;
 import com.storymimi.studio.service.Connection;
 import com.storymimi.studio.service.ConnectionService;
 import com.storymimi.studio.service.HealthService;
+import com.storymimi.studio.service.IntegrityService;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.ServiceException;
@@ -162,6 +163,11 @@ public final class ProfileConnectionService implements ConnectionService {
         @Override
         public MediaService media() {
             return backend.media();
+        }
+
+        @Override
+        public IntegrityService integrity() {
+            return backend.integrity();
         }
     }
 }

@@ -5,12 +5,14 @@ import com.storymimi.studio.local.SandboxOptions;
 import com.storymimi.studio.model.ConnectionProfile;
 import com.storymimi.studio.model.Credentials;
 import com.storymimi.studio.service.HealthService;
+import com.storymimi.studio.service.IntegrityService;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.ObjectStorage;
 import com.storymimi.studio.service.OrphanedMedia;
 import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.SupabaseHealthService;
+import com.storymimi.studio.service.SupabaseIntegrityService;
 import com.storymimi.studio.service.SupabaseMediaService;
 import com.storymimi.studio.service.SupabaseObjectStorage;
 import com.storymimi.studio.service.SupabaseSceneService;
@@ -164,6 +166,7 @@ public final class SupabaseBackendFactory implements BackendFactory {
         private final StoryService stories;
         private final SceneService scenes;
         private final MediaService media;
+        private final IntegrityService integrity;
 
         ClientBackend(SupabaseClient client, LocalSandbox sandbox, Clock clock, Path mediaCache) {
             this.client = client;
@@ -176,6 +179,8 @@ public final class SupabaseBackendFactory implements BackendFactory {
             this.stories = new SupabaseStoryService(client.rest(), storage, orphans);
             this.scenes = new SupabaseSceneService(client.rest(), storage, orphans);
             this.media = new SupabaseMediaService(client.rest(), storage, orphans, mediaCache, fileWork);
+            // A scan blocks its thread while it waits for each page: a virtual thread of fileWork, closed with it.
+            this.integrity = new SupabaseIntegrityService(client.rest(), client.storage(), fileWork);
         }
 
         @Override
@@ -201,6 +206,11 @@ public final class SupabaseBackendFactory implements BackendFactory {
         @Override
         public MediaService media() {
             return media;
+        }
+
+        @Override
+        public IntegrityService integrity() {
+            return integrity;
         }
 
         @Override

@@ -8,11 +8,13 @@ import com.storymimi.studio.model.Story;
 import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.model.User;
 import com.storymimi.studio.service.HealthService;
+import com.storymimi.studio.service.IntegrityService;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
 import com.storymimi.studio.ui.testing.InMemoryCatalog;
+import com.storymimi.studio.ui.testing.InMemoryIntegrityService;
 import com.storymimi.studio.ui.testing.InMemoryMediaService;
 import com.storymimi.studio.ui.testing.InMemorySceneService;
 import com.storymimi.studio.ui.testing.InMemoryStoryService;
@@ -63,6 +65,8 @@ public final class DemoBackendFactory implements BackendFactory {
     public final List<String> closed = new ArrayList<>();
     /** The catalog of the last opened backend, for tests that check what reached the "server". */
     public volatile InMemoryCatalog lastCatalog;
+    /** The integrity doctor of the last opened backend: one finding of each kind until they are fixed. */
+    public volatile InMemoryIntegrityService lastIntegrity;
 
     public DemoBackendFactory(Duration latency, int demoUsers) {
         this(latency, demoUsers, Math.min(demoUsers, 3) * 4);
@@ -88,6 +92,8 @@ public final class DemoBackendFactory implements BackendFactory {
         lastCatalog = catalog;
         InMemoryStoryService stories = new InMemoryStoryService(catalog);
         InMemorySceneService scenes = new InMemorySceneService(catalog);
+        InMemoryIntegrityService integrity = new InMemoryIntegrityService(latency, InMemoryIntegrityService.sampleFindings());
+        lastIntegrity = integrity;
         return new Backend() {
             @Override
             public UserService users() {
@@ -114,6 +120,11 @@ public final class DemoBackendFactory implements BackendFactory {
             @Override
             public MediaService media() {
                 return media;
+            }
+
+            @Override
+            public IntegrityService integrity() {
+                return integrity;
             }
 
             @Override

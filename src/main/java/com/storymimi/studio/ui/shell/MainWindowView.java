@@ -5,6 +5,8 @@ import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.connect.ProfileEditorDialog;
 import com.storymimi.studio.ui.shell.MainWindowViewModel.ConnectionState;
+import com.storymimi.studio.ui.integrity.IntegrityView;
+import com.storymimi.studio.ui.integrity.IntegrityViewModel;
 import com.storymimi.studio.ui.stories.StoriesView;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.users.UsersView;
@@ -43,8 +45,7 @@ public final class MainWindowView {
     private static final PseudoClass HEALTHY = PseudoClass.getPseudoClass("healthy");
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
     private static final Map<Section, String> COMING_SOON_ICONS = Map.of(
-            Section.STORAGE, "mdi2f-folder-image",
-            Section.INTEGRITY, "mdi2s-shield-check");
+            Section.STORAGE, "mdi2f-folder-image");
 
     private final MainWindowViewModel viewModel;
     private final ViewLoader loader;
@@ -54,6 +55,7 @@ public final class MainWindowView {
     private final Map<Section, ToggleButton> sectionButtons = new EnumMap<>(Section.class);
     private Node usersNode;
     private Node storiesNode;
+    private Node integrityNode;
 
     @FXML private ToggleGroup sections;
     @FXML private ToggleButton usersButton;
@@ -128,6 +130,22 @@ public final class MainWindowView {
         viewModel.connectionStateProperty().addListener((obs, old, state) -> updateContent());
         replaceUsersView(viewModel.usersProperty().get());
         replaceStoriesView(viewModel.storiesProperty().get());
+        viewModel.integrityProperty().addListener((obs, old, integrity) -> replaceIntegrityView(integrity));
+        replaceIntegrityView(viewModel.integrityProperty().get());
+    }
+
+    private void replaceIntegrityView(IntegrityViewModel integrity) {
+        if (integrityNode != null) {
+            integrityNode.setVisible(false); // lets the view take its shortcuts off the scene
+            contentHost.getChildren().remove(integrityNode);
+            integrityNode = null;
+        }
+        if (integrity != null) {
+            integrityNode = loader.load(new IntegrityView(integrity, texts));
+            integrityNode.setVisible(false);
+            contentHost.getChildren().add(integrityNode);
+        }
+        updateContent();
     }
 
     private void replaceUsersView(UsersViewModel users) {
@@ -171,7 +189,7 @@ public final class MainWindowView {
     /** Exactly one layer of the content area is visible: the section, or the connection's state. */
     private void updateContent() {
         Section section = viewModel.sectionProperty().get();
-        boolean live = section == Section.USERS || section == Section.STORIES;
+        boolean live = section == Section.USERS || section == Section.STORIES || section == Section.INTEGRITY;
         ConnectionState state = viewModel.connectionStateProperty().get();
         comingSoonPane.setVisible(!live);
         connectingPane.setVisible(live && state == ConnectionState.CONNECTING);
@@ -181,6 +199,9 @@ public final class MainWindowView {
         }
         if (storiesNode != null) {
             storiesNode.setVisible(section == Section.STORIES && state == ConnectionState.CONNECTED);
+        }
+        if (integrityNode != null) {
+            integrityNode.setVisible(section == Section.INTEGRITY && state == ConnectionState.CONNECTED);
         }
     }
 

@@ -9,6 +9,7 @@ import com.storymimi.studio.ui.common.DialogService;
 import com.storymimi.studio.ui.common.PeriodicScheduler;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.ui.integrity.IntegrityViewModel;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.users.UsersViewModel;
 import javafx.beans.property.ObjectProperty;
@@ -50,6 +51,7 @@ public final class MainWindowViewModel {
     private final PeriodicScheduler scheduler;
     private final DateTimeFormatter timeFormat;
     private final Function<Connection, StoriesViewModel> storiesFactory;
+    private final Function<Connection, IntegrityViewModel> integrityFactory;
 
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.USERS);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -62,6 +64,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper connectionMessage = new ReadOnlyStringWrapper(this, "connectionMessage", "");
     private final ReadOnlyObjectWrapper<UsersViewModel> users = new ReadOnlyObjectWrapper<>(this, "users");
     private final ReadOnlyObjectWrapper<StoriesViewModel> stories = new ReadOnlyObjectWrapper<>(this, "stories");
+    private final ReadOnlyObjectWrapper<IntegrityViewModel> integrity = new ReadOnlyObjectWrapper<>(this, "integrity");
     private final ReadOnlyObjectWrapper<HealthState> health = new ReadOnlyObjectWrapper<>(this, "health", HealthState.UNKNOWN);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
 
@@ -75,11 +78,14 @@ public final class MainWindowViewModel {
     /**
      * @param storiesFactory builds the Stories section for an open connection (see
      *                       {@link StoriesViewModel#forConnections}); it is built the first time it is shown
+     * @param integrityFactory builds the Integrity section for an open connection, also on first show
      */
     public MainWindowViewModel(ConnectionService connections, DialogService dialogs, UserMessages messages,
                                Texts texts, Executor fx, PeriodicScheduler scheduler, ZoneId zone,
-                               Function<Connection, StoriesViewModel> storiesFactory) {
+                               Function<Connection, StoriesViewModel> storiesFactory,
+                               Function<Connection, IntegrityViewModel> integrityFactory) {
         this.storiesFactory = Objects.requireNonNull(storiesFactory, "storiesFactory");
+        this.integrityFactory = Objects.requireNonNull(integrityFactory, "integrityFactory");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
@@ -95,7 +101,17 @@ public final class MainWindowViewModel {
             if (shown == Section.STORIES) {
                 ensureStories();
             }
+            if (shown == Section.INTEGRITY) {
+                ensureIntegrity();
+            }
         });
+    }
+
+    /** The Integrity section of the open connection, built the first time it is shown (it scans on request). */
+    private void ensureIntegrity() {
+        if (integrity.get() == null && connection != null) {
+            integrity.set(integrityFactory.apply(connection));
+        }
     }
 
     /** The Stories section of the open connection, built (and loaded) the first time it is needed. */
@@ -215,6 +231,9 @@ public final class MainWindowViewModel {
         if (section.get() == Section.STORIES) {
             ensureStories();
         }
+        if (section.get() == Section.INTEGRITY) {
+            ensureIntegrity();
+        }
         checkHealth();
         healthPolling = scheduler.every(HEALTH_PERIOD, this::checkHealth);
     }
@@ -275,6 +294,10 @@ public final class MainWindowViewModel {
             stories.get().dispose();
             stories.set(null);
         }
+        if (integrity.get() != null) {
+            integrity.get().dispose();
+            integrity.set(null);
+        }
     }
 
     // -- properties -------------------------------------------------------------------------------------------
@@ -313,6 +336,11 @@ public final class MainWindowViewModel {
     /** The Stories section's view model of the open connection; null until it is first shown. */
     public ReadOnlyObjectProperty<StoriesViewModel> storiesProperty() {
         return stories.getReadOnlyProperty();
+    }
+
+    /** The Integrity section's view model of the open connection; null until it is first shown. */
+    public ReadOnlyObjectProperty<IntegrityViewModel> integrityProperty() {
+        return integrity.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<HealthState> healthProperty() {

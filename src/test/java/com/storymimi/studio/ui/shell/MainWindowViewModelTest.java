@@ -5,6 +5,7 @@ import com.storymimi.studio.model.Health;
 import com.storymimi.studio.service.Connection;
 import com.storymimi.studio.service.ConnectionService;
 import com.storymimi.studio.service.HealthService;
+import com.storymimi.studio.service.IntegrityService;
 import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.service.UserService;
 import com.storymimi.studio.ui.common.PeriodicScheduler;
@@ -15,8 +16,10 @@ import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.StoryService;
+import com.storymimi.studio.ui.integrity.IntegrityViewModel;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.testing.InMemoryCatalog;
+import com.storymimi.studio.ui.testing.InMemoryIntegrityService;
 import com.storymimi.studio.ui.testing.InMemoryMediaService;
 import com.storymimi.studio.ui.testing.InMemorySceneService;
 import com.storymimi.studio.ui.testing.InMemoryStoryService;
@@ -56,7 +59,9 @@ class MainWindowViewModelTest {
     private final MainWindowViewModel viewModel = new MainWindowViewModel(connections, dialogs,
             new UserMessages(TestTexts.create()), TestTexts.create(), Runnable::run, scheduler, ZoneOffset.UTC,
             StoriesViewModel.forConnections(dialogs, new UserMessages(TestTexts.create()), TestTexts.create(),
-                    Runnable::run, new ManualDelays(), new RecordingDrafts(), Clock.systemUTC()));
+                    Runnable::run, new ManualDelays(), new RecordingDrafts(), Clock.systemUTC()),
+            IntegrityViewModel.forConnections(dialogs, new UserMessages(TestTexts.create()), TestTexts.create(),
+                    Runnable::run));
 
     @Test
     void startShowsConnectingUntilTheActiveProfileIsOpen() {
@@ -237,6 +242,23 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void theIntegritySectionIsBuiltWhenFirstShownAndRebuiltForANewConnection() {
+        connections.nextOpening().complete(connections.connectionTo(SANDBOX, healthy(3)));
+        viewModel.start();
+        assertNull(viewModel.integrityProperty().get(), "not built before it is needed");
+
+        viewModel.sectionProperty().set(Section.INTEGRITY);
+        IntegrityViewModel first = viewModel.integrityProperty().get();
+        assertNotNull(first);
+
+        connections.nextOpening().complete(connections.connectionTo(PROD, healthy(5)));
+        viewModel.switchTo(PROD);
+
+        assertNotNull(viewModel.integrityProperty().get());
+        assertNotSame(first, viewModel.integrityProperty().get());
+    }
+
+    @Test
     void switchingProfilesDropsTheStoriesSection() {
         connections.nextOpening().complete(connections.connectionTo(SANDBOX, healthy(3)));
         viewModel.start();
@@ -271,6 +293,7 @@ class MainWindowViewModelTest {
         Connection connectionTo(ConnectionProfile profile, HealthService health) {
             InMemoryUserService users = new InMemoryUserService(Duration.ZERO).withUsers(2);
             InMemoryCatalog catalog = new InMemoryCatalog(users, Duration.ZERO);
+            IntegrityService integrity = new InMemoryIntegrityService(Duration.ZERO, List.of());
             catalog.insertStory(users.all().getFirst().userId(), "The Owl", "", StoryStatus.PENDING);
             catalog.insertStory(users.all().getLast().userId(), "The Fox", "", StoryStatus.COMPLETED);
             return new Connection() {
@@ -296,6 +319,10 @@ class MainWindowViewModelTest {
 
                 public MediaService media() {
                     return new InMemoryMediaService(catalog, Path.of("unused-media-dir"));
+                }
+
+                public IntegrityService integrity() {
+                    return integrity;
                 }
             };
         }

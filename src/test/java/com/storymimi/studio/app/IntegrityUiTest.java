@@ -1,0 +1,94 @@
+package com.storymimi.studio.app;
+
+import com.storymimi.studio.model.Finding;
+import com.storymimi.studio.model.FindingKind;
+import com.storymimi.studio.ui.integrity.FindingRow;
+import com.storymimi.studio.ui.integrity.IntegrityRow;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the Integrity section in the real window over the demo backend (one finding of each kind). */
+@ExtendWith(ApplicationExtension.class)
+class IntegrityUiTest {
+
+    @TempDir
+    Path home;
+
+    private StudioApp app;
+    private DemoBackendFactory backends;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
+        backends = new DemoBackendFactory(Duration.ofMillis(20), 3);
+        app = new StudioApp(backends, Map.of());
+        app.init();
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> app.stop()).get(10, TimeUnit.SECONDS);
+        System.clearProperty(AppPaths.HOME_PROPERTY);
+    }
+
+    @Test
+    void ctrl4ScanFixOneFindingAndSeeItGone(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#table").tryQuery().map(n -> n.isVisible()).orElse(false));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#scanButton").tryQuery().map(n -> n.isVisible()).orElse(false));
+        ListView<IntegrityRow> list = robot.lookup("#findingsList").queryListView();
+        assertEquals("Scan the catalogue for broken links, unused files and broken scene order.",
+                ((Label) list.getPlaceholder()).getText());
+
+        robot.type(KeyCode.F5);
+        waitUntil(() -> findings(list).size() == 6);
+        Label summary = robot.lookup(".integrity-summary").queryAs(Label.class);
+        assertEquals("Missing images and narrations 1 · Unused files 2 · Broken scene order 1 · "
+                + "Wrong type or size 1 · Foreign links 1", summary.getText());
+
+        Finding renumber = findings(list).stream().map(FindingRow::finding)
+                .filter(f -> f.kind() == FindingKind.BROKEN_SEQUENCE).findFirst().orElseThrow();
+        Button renumberButton = robot.lookup(".fix-button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("Renumber scenes")).findFirst().orElseThrow();
+        robot.clickOn(renumberButton);
+
+        waitUntil(() -> findings(list).size() == 5);
+        assertTrue(findings(list).stream().noneMatch(row -> row.finding().equals(renumber)));
+        assertEquals(List.of(renumber), backends.lastIntegrity.fixed);
+        assertTrue(robot.lookup(".fix-button").queryAllAs(Button.class).stream()
+                .noneMatch(b -> b.getText().equals("Renumber scenes")));
+        assertTrue(summary.getText().startsWith("Missing images and narrations 1 · Unused files 2 · Wrong type"));
+    }
+
+    private static List<FindingRow> findings(ListView<IntegrityRow> list) {
+        return list.getItems().stream().filter(FindingRow.class::isInstance).map(FindingRow.class::cast).toList();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}
