@@ -3,6 +3,7 @@ package com.storymimi.studio.app;
 import com.storymimi.studio.service.HealthService;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
+import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
 
@@ -18,6 +19,8 @@ public interface Backend extends AutoCloseable {
     SceneService scenes();
 
     MediaService media();
+
+    StorageBrowserService storage();
 
     @Override
     void close();

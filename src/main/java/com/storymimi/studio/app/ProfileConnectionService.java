@@ -7,6 +7,7 @@ import com.storymimi.studio.service.HealthService;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
 import org.slf4j.Logger;
@@ -162,6 +163,11 @@ public final class ProfileConnectionService implements ConnectionService {
         @Override
         public MediaService media() {
             return backend.media();
+        }
+
+        @Override
+        public StorageBrowserService storage() {
+            return backend.storage();
         }
     }
 }

@@ -8,7 +8,9 @@ import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.ObjectStorage;
 import com.storymimi.studio.service.OrphanedMedia;
 import com.storymimi.studio.service.SceneService;
+import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
+import com.storymimi.studio.service.SupabaseStorageBrowserService;
 import com.storymimi.studio.service.SupabaseHealthService;
 import com.storymimi.studio.service.SupabaseMediaService;
 import com.storymimi.studio.service.SupabaseObjectStorage;
@@ -96,6 +98,7 @@ public final class SupabaseBackendFactory implements BackendFactory {
         private final StoryService stories;
         private final SceneService scenes;
         private final MediaService media;
+        private final StorageBrowserService storageBrowser;
 
         ClientBackend(SupabaseClient client, LocalSandbox sandbox, Clock clock, Path mediaCache) {
             this.client = client;
@@ -108,6 +111,7 @@ public final class SupabaseBackendFactory implements BackendFactory {
             this.stories = new SupabaseStoryService(client.rest(), storage, orphans);
             this.scenes = new SupabaseSceneService(client.rest(), storage, orphans);
             this.media = new SupabaseMediaService(client.rest(), storage, orphans, mediaCache, fileWork);
+            this.storageBrowser = new SupabaseStorageBrowserService(client.storage(), fileWork);
         }
 
         @Override
@@ -133,6 +137,11 @@ public final class SupabaseBackendFactory implements BackendFactory {
         @Override
         public MediaService media() {
             return media;
+        }
+
+        @Override
+        public StorageBrowserService storage() {
+            return storageBrowser;
         }
 
         @Override

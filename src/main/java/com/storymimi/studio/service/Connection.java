@@ -16,4 +16,6 @@ public interface Connection {
     SceneService scenes();
 
     MediaService media();
+
+    StorageBrowserService storage();
 }

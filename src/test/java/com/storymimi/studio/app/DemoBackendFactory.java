@@ -10,8 +10,10 @@ import com.storymimi.studio.model.User;
 import com.storymimi.studio.service.HealthService;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
+import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
+import com.storymimi.studio.ui.testing.FolderStorageBrowser;
 import com.storymimi.studio.ui.testing.InMemoryCatalog;
 import com.storymimi.studio.ui.testing.InMemoryMediaService;
 import com.storymimi.studio.ui.testing.InMemorySceneService;
@@ -88,6 +90,7 @@ public final class DemoBackendFactory implements BackendFactory {
         lastCatalog = catalog;
         InMemoryStoryService stories = new InMemoryStoryService(catalog);
         InMemorySceneService scenes = new InMemorySceneService(catalog);
+        FolderStorageBrowser storage = new FolderStorageBrowser(objects, latency);
         return new Backend() {
             @Override
             public UserService users() {
@@ -114,6 +117,11 @@ public final class DemoBackendFactory implements BackendFactory {
             @Override
             public MediaService media() {
                 return media;
+            }
+
+            @Override
+            public StorageBrowserService storage() {
+                return storage;
             }
 
             @Override

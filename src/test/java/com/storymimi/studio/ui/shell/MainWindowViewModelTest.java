@@ -14,6 +14,7 @@ import com.storymimi.studio.ui.shell.MainWindowViewModel.HealthState;
 import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
+import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.testing.InMemoryCatalog;
@@ -296,6 +297,10 @@ class MainWindowViewModelTest {
 
                 public MediaService media() {
                     return new InMemoryMediaService(catalog, Path.of("unused-media-dir"));
+                }
+
+                public StorageBrowserService storage() {
+                    throw new UnsupportedOperationException("no test here opens Storage");
                 }
             };
         }
