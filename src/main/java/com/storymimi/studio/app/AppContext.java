@@ -7,6 +7,8 @@ import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.connect.ProfileEditorDialog;
 import com.storymimi.studio.ui.editor.DraftStore;
+import com.storymimi.studio.ui.storage.FxTextClipboard;
+import com.storymimi.studio.ui.storage.StorageViewModel;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.shell.MainWindowView;
 import com.storymimi.studio.ui.shell.MainWindowViewModel;
@@ -68,7 +70,9 @@ public final class AppContext {
         mainWindow = new MainWindowViewModel(connections, dialogs, messages, texts, fx,
                 new ScheduledPeriodicScheduler(timer, fx), zone,
                 StoriesViewModel.forConnections(dialogs, messages, texts, fx, new ScheduledDelayScheduler(timer, fx),
-                        drafts, Clock.system(zone)));
+                        drafts, Clock.system(zone)),
+                StorageViewModel.forConnections(dialogs, messages, texts, fx, new FxTextClipboard(),
+                        paths.mediaCacheDir().resolve("storage-preview")));
     }
 
     private ProfileConnectionService openProfiles(BackendFactory backends, Map<String, String> environment,

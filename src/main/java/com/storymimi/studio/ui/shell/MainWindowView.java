@@ -5,6 +5,8 @@ import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.connect.ProfileEditorDialog;
 import com.storymimi.studio.ui.shell.MainWindowViewModel.ConnectionState;
+import com.storymimi.studio.ui.storage.StorageView;
+import com.storymimi.studio.ui.storage.StorageViewModel;
 import com.storymimi.studio.ui.stories.StoriesView;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.users.UsersView;
@@ -54,6 +56,7 @@ public final class MainWindowView {
     private final Map<Section, ToggleButton> sectionButtons = new EnumMap<>(Section.class);
     private Node usersNode;
     private Node storiesNode;
+    private Node storageNode;
 
     @FXML private ToggleGroup sections;
     @FXML private ToggleButton usersButton;
@@ -125,9 +128,25 @@ public final class MainWindowView {
                 viewModel.activeProfileProperty()));
         viewModel.usersProperty().addListener((obs, old, users) -> replaceUsersView(users));
         viewModel.storiesProperty().addListener((obs, old, stories) -> replaceStoriesView(stories));
+        viewModel.storageProperty().addListener((obs, old, storage) -> replaceStorageView(storage));
         viewModel.connectionStateProperty().addListener((obs, old, state) -> updateContent());
         replaceUsersView(viewModel.usersProperty().get());
         replaceStoriesView(viewModel.storiesProperty().get());
+        replaceStorageView(viewModel.storageProperty().get());
+    }
+
+    private void replaceStorageView(StorageViewModel storage) {
+        if (storageNode != null) {
+            storageNode.setVisible(false); // lets the view take its shortcuts off the scene
+            contentHost.getChildren().remove(storageNode);
+            storageNode = null;
+        }
+        if (storage != null) {
+            storageNode = loader.load(new StorageView(storage, texts, zone));
+            storageNode.setVisible(false);
+            contentHost.getChildren().add(storageNode);
+        }
+        updateContent();
     }
 
     private void replaceUsersView(UsersViewModel users) {
@@ -171,7 +190,8 @@ public final class MainWindowView {
     /** Exactly one layer of the content area is visible: the section, or the connection's state. */
     private void updateContent() {
         Section section = viewModel.sectionProperty().get();
-        boolean live = section == Section.USERS || section == Section.STORIES;
+        boolean live = section == Section.USERS || section == Section.STORIES
+                || section == Section.STORAGE;
         ConnectionState state = viewModel.connectionStateProperty().get();
         comingSoonPane.setVisible(!live);
         connectingPane.setVisible(live && state == ConnectionState.CONNECTING);
@@ -181,6 +201,9 @@ public final class MainWindowView {
         }
         if (storiesNode != null) {
             storiesNode.setVisible(section == Section.STORIES && state == ConnectionState.CONNECTED);
+        }
+        if (storageNode != null) {
+            storageNode.setVisible(section == Section.STORAGE && state == ConnectionState.CONNECTED);
         }
     }
 

@@ -9,6 +9,7 @@ import com.storymimi.studio.ui.common.DialogService;
 import com.storymimi.studio.ui.common.PeriodicScheduler;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.ui.storage.StorageViewModel;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.users.UsersViewModel;
 import javafx.beans.property.ObjectProperty;
@@ -50,6 +51,7 @@ public final class MainWindowViewModel {
     private final PeriodicScheduler scheduler;
     private final DateTimeFormatter timeFormat;
     private final Function<Connection, StoriesViewModel> storiesFactory;
+    private final Function<Connection, StorageViewModel> storageFactory;
 
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.USERS);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -62,6 +64,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper connectionMessage = new ReadOnlyStringWrapper(this, "connectionMessage", "");
     private final ReadOnlyObjectWrapper<UsersViewModel> users = new ReadOnlyObjectWrapper<>(this, "users");
     private final ReadOnlyObjectWrapper<StoriesViewModel> stories = new ReadOnlyObjectWrapper<>(this, "stories");
+    private final ReadOnlyObjectWrapper<StorageViewModel> storage = new ReadOnlyObjectWrapper<>(this, "storage");
     private final ReadOnlyObjectWrapper<HealthState> health = new ReadOnlyObjectWrapper<>(this, "health", HealthState.UNKNOWN);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
 
@@ -75,11 +78,14 @@ public final class MainWindowViewModel {
     /**
      * @param storiesFactory builds the Stories section for an open connection (see
      *                       {@link StoriesViewModel#forConnections}); it is built the first time it is shown
+     * @param storageFactory builds the Storage section for an open connection, also when it is first shown
      */
     public MainWindowViewModel(ConnectionService connections, DialogService dialogs, UserMessages messages,
                                Texts texts, Executor fx, PeriodicScheduler scheduler, ZoneId zone,
-                               Function<Connection, StoriesViewModel> storiesFactory) {
+                               Function<Connection, StoriesViewModel> storiesFactory,
+                               Function<Connection, StorageViewModel> storageFactory) {
         this.storiesFactory = Objects.requireNonNull(storiesFactory, "storiesFactory");
+        this.storageFactory = Objects.requireNonNull(storageFactory, "storageFactory");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
@@ -95,6 +101,9 @@ public final class MainWindowViewModel {
             if (shown == Section.STORIES) {
                 ensureStories();
             }
+            if (shown == Section.STORAGE) {
+                ensureStorage();
+            }
         });
     }
 
@@ -106,6 +115,15 @@ public final class MainWindowViewModel {
             created.start();
         }
         return stories.get();
+    }
+
+    /** The Storage section of the open connection, built (and loaded) the first time it is needed. */
+    private void ensureStorage() {
+        if (storage.get() == null && connection != null) {
+            StorageViewModel created = storageFactory.apply(connection);
+            storage.set(created);
+            created.start();
+        }
     }
 
     /** "Show stories" in the Users section: the Stories section, filtered to that user. */
@@ -215,6 +233,9 @@ public final class MainWindowViewModel {
         if (section.get() == Section.STORIES) {
             ensureStories();
         }
+        if (section.get() == Section.STORAGE) {
+            ensureStorage();
+        }
         checkHealth();
         healthPolling = scheduler.every(HEALTH_PERIOD, this::checkHealth);
     }
@@ -275,6 +296,10 @@ public final class MainWindowViewModel {
             stories.get().dispose();
             stories.set(null);
         }
+        if (storage.get() != null) {
+            storage.get().dispose();
+            storage.set(null);
+        }
     }
 
     // -- properties -------------------------------------------------------------------------------------------
@@ -313,6 +338,11 @@ public final class MainWindowViewModel {
     /** The Stories section's view model of the open connection; null until it is first shown. */
     public ReadOnlyObjectProperty<StoriesViewModel> storiesProperty() {
         return stories.getReadOnlyProperty();
+    }
+
+    /** The Storage section's view model of the open connection; null until it is first shown. */
+    public ReadOnlyObjectProperty<StorageViewModel> storageProperty() {
+        return storage.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<HealthState> healthProperty() {

@@ -57,7 +57,10 @@ class MainWindowViewModelTest {
     private final MainWindowViewModel viewModel = new MainWindowViewModel(connections, dialogs,
             new UserMessages(TestTexts.create()), TestTexts.create(), Runnable::run, scheduler, ZoneOffset.UTC,
             StoriesViewModel.forConnections(dialogs, new UserMessages(TestTexts.create()), TestTexts.create(),
-                    Runnable::run, new ManualDelays(), new RecordingDrafts(), Clock.systemUTC()));
+                    Runnable::run, new ManualDelays(), new RecordingDrafts(), Clock.systemUTC()),
+            connection -> {
+                throw new UnsupportedOperationException("no test here opens Storage");
+            });
 
     @Test
     void startShowsConnectingUntilTheActiveProfileIsOpen() {
