@@ -28,6 +28,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -147,6 +148,9 @@ public final class StorageView {
             button.getStyleClass().addAll("flat", "breadcrumb");
             button.setAccessibleText(crumb.label());
             button.setDisable(i == crumbs.size() - 1);
+            if (i < crumbs.size() - 1) {
+                button.setMinWidth(Region.USE_PREF_SIZE); // only the current folder's name may shorten
+            }
             button.setOnAction(e -> viewModel.openFolder(crumb.folder()));
             breadcrumbBar.getChildren().add(button);
         }
@@ -156,6 +160,10 @@ public final class StorageView {
         entryTable.setItems(viewModel.entries());
         entryTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         nameColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        // Names (UUID folders) get the room the other, fixed-width columns leave.
+        nameColumn.prefWidthProperty().bind(Bindings.max(200, entryTable.widthProperty()
+                .subtract(sizeColumn.widthProperty()).subtract(typeColumn.widthProperty())
+                .subtract(updatedColumn.widthProperty()).subtract(18)));
         nameColumn.setCellFactory(column -> new EntryNameCell(viewModel::thumbnailUrl));
         sizeColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
                 cell.getValue().folder() ? "" : humanSize(cell.getValue().size())));
