@@ -155,7 +155,7 @@ public final class StorageViewModel {
     public void openFolder(String path) {
         folder.set(path);
         requested = PageRequest.first(PAGE_SIZE);
-        breadcrumb.setAll(crumbs(path));
+        breadcrumb.setAll(FolderCrumb.trail(bucketId() == null ? "" : bucketId(), path));
         selection.clear();
         entries.clear();
         if (bucket.get() != null) {
@@ -197,18 +197,6 @@ public final class StorageViewModel {
             requested = requested.previous();
             load.restart();
         }
-    }
-
-    private List<FolderCrumb> crumbs(String path) {
-        List<FolderCrumb> result = new java.util.ArrayList<>();
-        result.add(new FolderCrumb(bucketId() == null ? "" : bucketId(), ""));
-        if (!path.isEmpty()) {
-            String[] parts = path.split("/");
-            for (int i = 0; i < parts.length; i++) {
-                result.add(new FolderCrumb(parts[i], String.join("/", List.of(parts).subList(0, i + 1))));
-            }
-        }
-        return result;
     }
 
     private void showPage(FolderPage page) {
