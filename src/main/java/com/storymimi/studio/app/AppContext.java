@@ -8,6 +8,8 @@ import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.connect.ProfileEditorDialog;
 import com.storymimi.studio.ui.editor.DraftStore;
 import com.storymimi.studio.ui.integrity.IntegrityViewModel;
+import com.storymimi.studio.ui.storage.FxTextClipboard;
+import com.storymimi.studio.ui.storage.StorageViewModel;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.shell.MainWindowView;
 import com.storymimi.studio.ui.shell.MainWindowViewModel;
@@ -70,6 +72,8 @@ public final class AppContext {
                 new ScheduledPeriodicScheduler(timer, fx), zone,
                 StoriesViewModel.forConnections(dialogs, messages, texts, fx, new ScheduledDelayScheduler(timer, fx),
                         drafts, Clock.system(zone)),
+                StorageViewModel.forConnections(dialogs, messages, texts, fx, new FxTextClipboard(),
+                        paths.mediaCacheDir().resolve("storage-preview")),
                 IntegrityViewModel.forConnections(dialogs, messages, texts, fx));
     }
 

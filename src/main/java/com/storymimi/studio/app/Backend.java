@@ -4,6 +4,7 @@ import com.storymimi.studio.service.HealthService;
 import com.storymimi.studio.service.IntegrityService;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
+import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
 
@@ -21,6 +22,8 @@ public interface Backend extends AutoCloseable {
     MediaService media();
 
     IntegrityService integrity();
+
+    StorageBrowserService storage();
 
     @Override
     void close();

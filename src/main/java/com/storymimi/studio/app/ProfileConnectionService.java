@@ -8,6 +8,7 @@ import com.storymimi.studio.service.IntegrityService;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
 import org.slf4j.Logger;
@@ -168,6 +169,11 @@ public final class ProfileConnectionService implements ConnectionService {
         @Override
         public IntegrityService integrity() {
             return backend.integrity();
+        }
+
+        @Override
+        public StorageBrowserService storage() {
+            return backend.storage();
         }
     }
 }

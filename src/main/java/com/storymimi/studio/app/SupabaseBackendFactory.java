@@ -10,7 +10,9 @@ import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.ObjectStorage;
 import com.storymimi.studio.service.OrphanedMedia;
 import com.storymimi.studio.service.SceneService;
+import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
+import com.storymimi.studio.service.SupabaseStorageBrowserService;
 import com.storymimi.studio.service.SupabaseHealthService;
 import com.storymimi.studio.service.SupabaseIntegrityService;
 import com.storymimi.studio.service.SupabaseMediaService;
@@ -167,6 +169,7 @@ public final class SupabaseBackendFactory implements BackendFactory {
         private final SceneService scenes;
         private final MediaService media;
         private final IntegrityService integrity;
+        private final StorageBrowserService storageBrowser;
 
         ClientBackend(SupabaseClient client, LocalSandbox sandbox, Clock clock, Path mediaCache) {
             this.client = client;
@@ -181,6 +184,7 @@ public final class SupabaseBackendFactory implements BackendFactory {
             this.media = new SupabaseMediaService(client.rest(), storage, orphans, mediaCache, fileWork);
             // A scan blocks its thread while it waits for each page: a virtual thread of fileWork, closed with it.
             this.integrity = new SupabaseIntegrityService(client.rest(), client.storage(), fileWork);
+            this.storageBrowser = new SupabaseStorageBrowserService(client.storage(), fileWork);
         }
 
         @Override
@@ -211,6 +215,11 @@ public final class SupabaseBackendFactory implements BackendFactory {
         @Override
         public IntegrityService integrity() {
             return integrity;
+        }
+
+        @Override
+        public StorageBrowserService storage() {
+            return storageBrowser;
         }
 
         @Override

@@ -18,4 +18,6 @@ public interface Connection {
     MediaService media();
 
     IntegrityService integrity();
+
+    StorageBrowserService storage();
 }

@@ -11,8 +11,10 @@ import com.storymimi.studio.service.HealthService;
 import com.storymimi.studio.service.IntegrityService;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
+import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
+import com.storymimi.studio.ui.testing.FolderStorageBrowser;
 import com.storymimi.studio.ui.testing.InMemoryCatalog;
 import com.storymimi.studio.ui.testing.InMemoryIntegrityService;
 import com.storymimi.studio.ui.testing.InMemoryMediaService;
@@ -94,6 +96,7 @@ public final class DemoBackendFactory implements BackendFactory {
         InMemorySceneService scenes = new InMemorySceneService(catalog);
         InMemoryIntegrityService integrity = new InMemoryIntegrityService(latency, InMemoryIntegrityService.sampleFindings());
         lastIntegrity = integrity;
+        FolderStorageBrowser storage = new FolderStorageBrowser(objects, latency);
         return new Backend() {
             @Override
             public UserService users() {
@@ -125,6 +128,11 @@ public final class DemoBackendFactory implements BackendFactory {
             @Override
             public IntegrityService integrity() {
                 return integrity;
+            }
+
+            @Override
+            public StorageBrowserService storage() {
+                return storage;
             }
 
             @Override

@@ -22,6 +22,9 @@ public interface DialogService {
     /** An open-file chooser; empty when the person cancelled. */
     CompletableFuture<Optional<Path>> chooseFile(FileChoice choice);
 
+    /** A save-file chooser offering {@code suggestedName}; empty when the person cancelled. */
+    CompletableFuture<Optional<Path>> chooseSaveFile(String title, String suggestedName);
+
     /**
      * Shows the server's text and the person's side by side and asks which to keep; the person may also edit
      * their side into a merged text.

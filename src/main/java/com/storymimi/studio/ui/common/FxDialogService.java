@@ -94,6 +94,15 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public CompletableFuture<Optional<Path>> chooseSaveFile(String title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        File file = chooser.showSaveDialog(owner);
+        return CompletableFuture.completedFuture(Optional.ofNullable(file).map(File::toPath));
+    }
+
+    @Override
     public CompletableFuture<ConflictResolution> resolveConflict(String title, String theirs, String yours) {
         return new ConflictDialog(texts, owner, title, theirs, yours).show();
     }

@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 
 /**
- * The narration player of the editor (View side: it owns a {@link MediaPlayer}). One player per file: loading
+ * The narration player of the editor and the Storage preview (View side: it owns a {@link MediaPlayer}). One player per file: loading
  * another file or {@link #dispose()} releases the previous one, as the AtlantaFX music player sample does.
  */
-final class NarrationPlayer {
+public final class NarrationPlayer {
 
     private static final Logger LOG = LoggerFactory.getLogger(NarrationPlayer.class);
 
@@ -34,7 +34,7 @@ final class NarrationPlayer {
     private MediaPlayer player;
     private boolean seeking;
 
-    NarrationPlayer(Texts texts, Button playButton, FontIcon playIcon, Label timeLabel, Slider seekSlider,
+    public NarrationPlayer(Texts texts, Button playButton, FontIcon playIcon, Label timeLabel, Slider seekSlider,
                     Label problemLabel) {
         this.texts = texts;
         this.playButton = playButton;
@@ -53,7 +53,7 @@ final class NarrationPlayer {
     }
 
     /** Plays this file from now on (null: nothing to play). */
-    void load(Path file) {
+    public void load(Path file) {
         dispose();
         problemLabel.setText("");
         seekSlider.setValue(0);
@@ -116,7 +116,7 @@ final class NarrationPlayer {
         }
     }
 
-    void togglePlay() {
+    public void togglePlay() {
         if (player == null) {
             return;
         }
@@ -128,11 +128,11 @@ final class NarrationPlayer {
     }
 
     /** The player's state, e.g. for a test that cannot hear: READY once loaded, PLAYING while it plays. */
-    ReadOnlyObjectProperty<MediaPlayer.Status> statusProperty() {
+    public ReadOnlyObjectProperty<MediaPlayer.Status> statusProperty() {
         return status.getReadOnlyProperty();
     }
 
-    void dispose() {
+    public void dispose() {
         if (player != null) {
             player.dispose();
             player = null;

@@ -4,14 +4,13 @@ import com.storymimi.studio.model.ConnectionProfile;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.connect.ProfileEditorDialog;
-import com.storymimi.studio.ui.shell.MainWindowViewModel.ConnectionState;
 import com.storymimi.studio.ui.integrity.IntegrityView;
-import com.storymimi.studio.ui.integrity.IntegrityViewModel;
+import com.storymimi.studio.ui.shell.MainWindowViewModel.ConnectionState;
+import com.storymimi.studio.ui.storage.StorageView;
 import com.storymimi.studio.ui.stories.StoriesView;
-import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.users.UsersView;
-import com.storymimi.studio.ui.users.UsersViewModel;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -38,24 +37,20 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** The window's frame: sidebar, search bar, content area and status bar, bound to {@link MainWindowViewModel}. */
 public final class MainWindowView {
 
     private static final PseudoClass HEALTHY = PseudoClass.getPseudoClass("healthy");
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
-    private static final Map<Section, String> COMING_SOON_ICONS = Map.of(
-            Section.STORAGE, "mdi2f-folder-image");
-
     private final MainWindowViewModel viewModel;
     private final ViewLoader loader;
     private final Texts texts;
     private final ProfileEditorDialog profileEditor;
     private final ZoneId zone;
     private final Map<Section, ToggleButton> sectionButtons = new EnumMap<>(Section.class);
-    private Node usersNode;
-    private Node storiesNode;
-    private Node integrityNode;
+    private final Map<Section, Node> sectionViews = new EnumMap<>(Section.class);
 
     @FXML private ToggleGroup sections;
     @FXML private ToggleButton usersButton;
@@ -71,9 +66,6 @@ public final class MainWindowView {
     @FXML private Label failedTitle;
     @FXML private Label failedLabel;
     @FXML private Button retryButton;
-    @FXML private VBox comingSoonPane;
-    @FXML private FontIcon comingSoonIcon;
-    @FXML private Label comingSoonLabel;
     @FXML private Label healthDot;
     @FXML private Label statusLabel;
     @FXML private ToggleButton themeToggle;
@@ -125,51 +117,33 @@ public final class MainWindowView {
         failedTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.activeProfileProperty().get() == null
                 ? "" : texts.get("connect.failedTitle", viewModel.activeProfileProperty().get().name()),
                 viewModel.activeProfileProperty()));
-        viewModel.usersProperty().addListener((obs, old, users) -> replaceUsersView(users));
-        viewModel.storiesProperty().addListener((obs, old, stories) -> replaceStoriesView(stories));
         viewModel.connectionStateProperty().addListener((obs, old, state) -> updateContent());
-        replaceUsersView(viewModel.usersProperty().get());
-        replaceStoriesView(viewModel.storiesProperty().get());
-        viewModel.integrityProperty().addListener((obs, old, integrity) -> replaceIntegrityView(integrity));
-        replaceIntegrityView(viewModel.integrityProperty().get());
+        bindSectionView(Section.USERS, viewModel.usersProperty(), users -> new UsersView(users, texts, zone));
+        bindSectionView(Section.STORIES, viewModel.storiesProperty(),
+                stories -> new StoriesView(stories, loader, texts, zone));
+        bindSectionView(Section.STORAGE, viewModel.storageProperty(), storage -> new StorageView(storage, texts, zone));
+        bindSectionView(Section.INTEGRITY, viewModel.integrityProperty(),
+                integrity -> new IntegrityView(integrity, texts));
     }
 
-    private void replaceIntegrityView(IntegrityViewModel integrity) {
-        if (integrityNode != null) {
-            integrityNode.setVisible(false); // lets the view take its shortcuts off the scene
-            contentHost.getChildren().remove(integrityNode);
-            integrityNode = null;
-        }
-        if (integrity != null) {
-            integrityNode = loader.load(new IntegrityView(integrity, texts));
-            integrityNode.setVisible(false);
-            contentHost.getChildren().add(integrityNode);
-        }
-        updateContent();
+    /** Each section's view is built when its view model appears (a new connection, a first show) and replaced with it. */
+    private <M> void bindSectionView(Section section, ReadOnlyObjectProperty<M> sectionViewModel,
+                                     Function<M, Object> view) {
+        sectionViewModel.addListener((obs, old, model) -> replaceSectionView(section, model, view));
+        replaceSectionView(section, sectionViewModel.get(), view);
     }
 
-    private void replaceUsersView(UsersViewModel users) {
-        if (usersNode != null) {
-            contentHost.getChildren().remove(usersNode);
-            usersNode = null;
+    private <M> void replaceSectionView(Section section, M model, Function<M, Object> view) {
+        Node old = sectionViews.remove(section);
+        if (old != null) {
+            old.setVisible(false); // lets the view take its shortcuts off the scene
+            contentHost.getChildren().remove(old);
         }
-        if (users != null) {
-            usersNode = loader.load(new UsersView(users, texts, zone));
-            contentHost.getChildren().add(usersNode);
-        }
-        updateContent();
-    }
-
-    private void replaceStoriesView(StoriesViewModel stories) {
-        if (storiesNode != null) {
-            storiesNode.setVisible(false); // lets the view take its shortcuts off the scene
-            contentHost.getChildren().remove(storiesNode);
-            storiesNode = null;
-        }
-        if (stories != null) {
-            storiesNode = loader.load(new StoriesView(stories, loader, texts, zone));
-            storiesNode.setVisible(false);
-            contentHost.getChildren().add(storiesNode);
+        if (model != null) {
+            Node node = loader.load(view.apply(model));
+            node.setVisible(false);
+            contentHost.getChildren().add(node);
+            sectionViews.put(section, node);
         }
         updateContent();
     }
@@ -179,30 +153,16 @@ public final class MainWindowView {
         if (sections.getSelectedToggle() != button) {
             sections.selectToggle(button);
         }
-        if (COMING_SOON_ICONS.containsKey(section)) {
-            comingSoonIcon.setIconLiteral(COMING_SOON_ICONS.get(section));
-            comingSoonLabel.setText(texts.get("section." + section.name().toLowerCase() + ".empty"));
-        }
         updateContent();
     }
 
     /** Exactly one layer of the content area is visible: the section, or the connection's state. */
     private void updateContent() {
         Section section = viewModel.sectionProperty().get();
-        boolean live = section == Section.USERS || section == Section.STORIES || section == Section.INTEGRITY;
         ConnectionState state = viewModel.connectionStateProperty().get();
-        comingSoonPane.setVisible(!live);
-        connectingPane.setVisible(live && state == ConnectionState.CONNECTING);
-        failedPane.setVisible(live && state == ConnectionState.FAILED);
-        if (usersNode != null) {
-            usersNode.setVisible(section == Section.USERS && state == ConnectionState.CONNECTED);
-        }
-        if (storiesNode != null) {
-            storiesNode.setVisible(section == Section.STORIES && state == ConnectionState.CONNECTED);
-        }
-        if (integrityNode != null) {
-            integrityNode.setVisible(section == Section.INTEGRITY && state == ConnectionState.CONNECTED);
-        }
+        connectingPane.setVisible(state == ConnectionState.CONNECTING);
+        failedPane.setVisible(state == ConnectionState.FAILED);
+        sectionViews.forEach((shown, view) -> view.setVisible(shown == section && state == ConnectionState.CONNECTED));
     }
 
     private void bindStatusBar() {

@@ -10,6 +10,7 @@ import com.storymimi.studio.ui.common.PeriodicScheduler;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.ui.integrity.IntegrityViewModel;
+import com.storymimi.studio.ui.storage.StorageViewModel;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.users.UsersViewModel;
 import javafx.beans.property.ObjectProperty;
@@ -52,6 +53,7 @@ public final class MainWindowViewModel {
     private final DateTimeFormatter timeFormat;
     private final Function<Connection, StoriesViewModel> storiesFactory;
     private final Function<Connection, IntegrityViewModel> integrityFactory;
+    private final Function<Connection, StorageViewModel> storageFactory;
 
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.USERS);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -65,6 +67,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyObjectWrapper<UsersViewModel> users = new ReadOnlyObjectWrapper<>(this, "users");
     private final ReadOnlyObjectWrapper<StoriesViewModel> stories = new ReadOnlyObjectWrapper<>(this, "stories");
     private final ReadOnlyObjectWrapper<IntegrityViewModel> integrity = new ReadOnlyObjectWrapper<>(this, "integrity");
+    private final ReadOnlyObjectWrapper<StorageViewModel> storage = new ReadOnlyObjectWrapper<>(this, "storage");
     private final ReadOnlyObjectWrapper<HealthState> health = new ReadOnlyObjectWrapper<>(this, "health", HealthState.UNKNOWN);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
 
@@ -78,13 +81,16 @@ public final class MainWindowViewModel {
     /**
      * @param storiesFactory builds the Stories section for an open connection (see
      *                       {@link StoriesViewModel#forConnections}); it is built the first time it is shown
+     * @param storageFactory builds the Storage section for an open connection, also when it is first shown
      * @param integrityFactory builds the Integrity section for an open connection, also on first show
      */
     public MainWindowViewModel(ConnectionService connections, DialogService dialogs, UserMessages messages,
                                Texts texts, Executor fx, PeriodicScheduler scheduler, ZoneId zone,
                                Function<Connection, StoriesViewModel> storiesFactory,
+                               Function<Connection, StorageViewModel> storageFactory,
                                Function<Connection, IntegrityViewModel> integrityFactory) {
         this.storiesFactory = Objects.requireNonNull(storiesFactory, "storiesFactory");
+        this.storageFactory = Objects.requireNonNull(storageFactory, "storageFactory");
         this.integrityFactory = Objects.requireNonNull(integrityFactory, "integrityFactory");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
@@ -104,6 +110,9 @@ public final class MainWindowViewModel {
             if (shown == Section.INTEGRITY) {
                 ensureIntegrity();
             }
+            if (shown == Section.STORAGE) {
+                ensureStorage();
+            }
         });
     }
 
@@ -122,6 +131,15 @@ public final class MainWindowViewModel {
             created.start();
         }
         return stories.get();
+    }
+
+    /** The Storage section of the open connection, built (and loaded) the first time it is needed. */
+    private void ensureStorage() {
+        if (storage.get() == null && connection != null) {
+            StorageViewModel created = storageFactory.apply(connection);
+            storage.set(created);
+            created.start();
+        }
     }
 
     /** "Show stories" in the Users section: the Stories section, filtered to that user. */
@@ -234,6 +252,9 @@ public final class MainWindowViewModel {
         if (section.get() == Section.INTEGRITY) {
             ensureIntegrity();
         }
+        if (section.get() == Section.STORAGE) {
+            ensureStorage();
+        }
         checkHealth();
         healthPolling = scheduler.every(HEALTH_PERIOD, this::checkHealth);
     }
@@ -298,6 +319,10 @@ public final class MainWindowViewModel {
             integrity.get().dispose();
             integrity.set(null);
         }
+        if (storage.get() != null) {
+            storage.get().dispose();
+            storage.set(null);
+        }
     }
 
     // -- properties -------------------------------------------------------------------------------------------
@@ -341,6 +366,11 @@ public final class MainWindowViewModel {
     /** The Integrity section's view model of the open connection; null until it is first shown. */
     public ReadOnlyObjectProperty<IntegrityViewModel> integrityProperty() {
         return integrity.getReadOnlyProperty();
+    }
+
+    /** The Storage section's view model of the open connection; null until it is first shown. */
+    public ReadOnlyObjectProperty<StorageViewModel> storageProperty() {
+        return storage.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<HealthState> healthProperty() {

@@ -15,6 +15,7 @@ import com.storymimi.studio.ui.shell.MainWindowViewModel.HealthState;
 import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
+import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.ui.integrity.IntegrityViewModel;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
@@ -60,6 +61,9 @@ class MainWindowViewModelTest {
             new UserMessages(TestTexts.create()), TestTexts.create(), Runnable::run, scheduler, ZoneOffset.UTC,
             StoriesViewModel.forConnections(dialogs, new UserMessages(TestTexts.create()), TestTexts.create(),
                     Runnable::run, new ManualDelays(), new RecordingDrafts(), Clock.systemUTC()),
+            connection -> {
+                throw new UnsupportedOperationException("no test here opens Storage");
+            },
             IntegrityViewModel.forConnections(dialogs, new UserMessages(TestTexts.create()), TestTexts.create(),
                     Runnable::run));
 
@@ -323,6 +327,11 @@ class MainWindowViewModelTest {
 
                 public IntegrityService integrity() {
                     return integrity;
+                }
+
+                @Override
+                public StorageBrowserService storage() {
+                    throw new UnsupportedOperationException("no test here opens Storage");
                 }
             };
         }

@@ -48,6 +48,15 @@ public final class RecordingDialogs implements DialogService {
         return CompletableFuture.completedFuture(Optional.ofNullable(files.poll()));
     }
 
+    /** Save choosers answer with the next file given to {@link #choosingFile}; their suggestions are kept here. */
+    public final List<String> suggestedNames = new ArrayList<>();
+
+    @Override
+    public CompletableFuture<Optional<Path>> chooseSaveFile(String title, String suggestedName) {
+        suggestedNames.add(suggestedName);
+        return CompletableFuture.completedFuture(Optional.ofNullable(files.poll()));
+    }
+
     @Override
     public CompletableFuture<ConflictResolution> resolveConflict(String title, String theirs, String yours) {
         conflicts.add(new Conflict(title, theirs, yours));
