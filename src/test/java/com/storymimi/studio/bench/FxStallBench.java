@@ -127,21 +127,20 @@ public final class FxStallBench {
 
         onFx(search::clear);
         Thread.sleep(1500);
-        StoryRow row = onFx(() -> table.getItems().stream().filter(r -> r.sceneCount() > 0).findFirst().orElseThrow());
-        onFx(() -> {
-            table.getSelectionModel().select(row);
-            table.requestFocus();
-            table.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
-            return null;
-        });
-        Node imageZone = waitFor(stage, "#imageZone", Node.class);
-        waitUntil(() -> onFx(() -> imageZone.isVisible()), 20);
+        List<StoryRow> withScenes = onFx(() -> table.getItems().stream().filter(r -> r.sceneCount() > 0).toList());
+        Node imageZone = open(stage, table, withScenes.get(1));
+        phases.add(probe.phase("open a story, first time (" + withScenes.get(1).sceneCount() + " scenes; cold)"));
+        Button back = node(stage, "#backButton", Button.class);
+        onFx(back::fire);
+        waitUntil(() -> onFx(() -> stage.getScene().getRoot().lookup("#imageZone") == null), 20);
         Thread.sleep(1000);
-        phases.add(probe.phase("open a story (" + row.sceneCount() + " scenes)"));
+        imageZone = open(stage, table, withScenes.getFirst());
+        phases.add(probe.phase("back, open another story (" + withScenes.getFirst().sceneCount() + " scenes; warm)"));
 
         Path png = Files.write(home.resolve("big.png"), noisePng(1400, 900, 11));
         @SuppressWarnings("unchecked")
-        Consumer<List<Path>> drop = (Consumer<List<Path>>) onFx(() -> imageZone.getProperties().get(StoryEditorView.DROP_FILES));
+        Node zone = imageZone;
+        Consumer<List<Path>> drop = (Consumer<List<Path>>) onFx(() -> zone.getProperties().get(StoryEditorView.DROP_FILES));
         ImageView preview = node(stage, "#imageView", ImageView.class);
         onFx(() -> {
             drop.accept(List.of(png));
@@ -164,6 +163,19 @@ public final class FxStallBench {
             app.stop();
             return null;
         });
+    }
+
+    private static Node open(Stage stage, TableView<StoryRow> table, StoryRow row) throws Exception {
+        onFx(() -> {
+            table.getSelectionModel().select(row);
+            table.requestFocus();
+            table.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+            return null;
+        });
+        Node imageZone = waitFor(stage, "#imageZone", Node.class);
+        waitUntil(() -> onFx(imageZone::isVisible), 20);
+        Thread.sleep(1500);
+        return imageZone;
     }
 
     /** A random-noise RGB PNG: incompressible, so a 1400x900 one is about 3.8 MB. */
