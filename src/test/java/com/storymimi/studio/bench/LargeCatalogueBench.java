@@ -72,7 +72,7 @@ public final class LargeCatalogueBench {
         }
     }
 
-    private static void fill(SupabaseClient client, int stories, int scenesPerStory, int parallel) throws Exception {
+    static void fill(SupabaseClient client, int stories, int scenesPerStory, int parallel) throws Exception {
         long start = System.nanoTime();
         Random random = new Random(7);
         Instant newest = Instant.parse("2026-11-01T00:00:00Z");

@@ -13,6 +13,13 @@ public interface DialogService {
     /** Asks once; completes with true when the person chose {@code confirmLabel}, false otherwise. */
     CompletableFuture<Boolean> confirm(String title, String message, String confirmLabel);
 
+    /**
+     * Asks once about a list of things that will happen (e.g. which file goes where); {@code lines} are shown
+     * one per row, scrollable. Completes with true when the person chose {@code confirmLabel}.
+     */
+    CompletableFuture<Boolean> confirmPlan(String title, String message, java.util.List<String> lines,
+                                           String confirmLabel);
+
     /** A short notification that something failed; does not wait for the person. */
     void showError(String message);
 

@@ -3,11 +3,14 @@ package com.storymimi.studio.ui.common;
 import atlantafx.base.controls.Notification;
 import atlantafx.base.theme.Styles;
 import javafx.animation.PauseTransition;
+import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -18,6 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -67,6 +71,29 @@ public final class FxDialogService implements DialogService {
         ((Button) alert.getDialogPane().lookupButton(confirmButton)).setDefaultButton(false);
         ((Button) alert.getDialogPane().lookupButton(cancelButton)).setDefaultButton(true);
         alert.getDialogPane().lookupButton(confirmButton).getStyleClass().add(Styles.DANGER);
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        alert.setOnHidden(e -> answer.complete(alert.getResult() == confirmButton));
+        alert.show();
+        return answer;
+    }
+
+    @Override
+    public CompletableFuture<Boolean> confirmPlan(String title, String message, List<String> lines,
+                                                  String confirmLabel) {
+        ButtonType confirmButton = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancelButton = new ButtonType(texts.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, confirmButton, cancelButton);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        ListView<String> list = new ListView<>(FXCollections.observableArrayList(lines));
+        list.setId("planList");
+        list.setPrefSize(560, Math.min(360, 28 * lines.size() + 8));
+        list.setFocusTraversable(false);
+        alert.getDialogPane().setContent(new VBox(8, new Label(message), list));
+        alert.setResizable(true);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         alert.setOnHidden(e -> answer.complete(alert.getResult() == confirmButton));
         alert.show();

@@ -7,6 +7,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.ClipboardContent;
@@ -35,6 +36,7 @@ final class SceneCell extends ListCell<SceneItem> {
     private final Label number = new Label();
     private final Label words = new Label();
     private final Label unsaved = new Label("●");
+    private final ProgressBar upload = new ProgressBar();
     private final HBox box;
     private final ChangeListener<Object> refresh = (obs, old, now) -> show(getItem());
     private final ChangeListener<Path> reloadThumbnail = (obs, old, now) -> showThumbnail(now);
@@ -55,7 +57,11 @@ final class SceneCell extends ListCell<SceneItem> {
         words.setMaxHeight(36);
         unsaved.getStyleClass().add("unsaved-dot");
         unsaved.setAccessibleText(texts.get("editor.scene.unsaved"));
-        VBox text = new VBox(2, number, words);
+        upload.getStyleClass().add("upload-bar");
+        upload.setMaxWidth(Double.MAX_VALUE);
+        upload.setVisible(false);
+        upload.setManaged(false);
+        VBox text = new VBox(2, number, words, upload);
         HBox.setHgrow(text, Priority.ALWAYS);
         box = new HBox(10, frame, text, unsaved);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -78,25 +84,24 @@ final class SceneCell extends ListCell<SceneItem> {
             board.setContent(content);
             e.consume();
         });
+        // Only scene drags are handled here; files dropped on a cell go on to the strip (many-file upload).
         setOnDragOver(e -> {
             if (e.getGestureSource() instanceof SceneCell source && source.getListView() == getListView()
                     && e.getDragboard().hasContent(SCENE_INDEX)) {
                 e.acceptTransferModes(TransferMode.MOVE);
                 pseudoClassStateChanged(DROP_TARGET, true);
+                e.consume();
             }
-            e.consume();
         });
         setOnDragExited(e -> pseudoClassStateChanged(DROP_TARGET, false));
         setOnDragDropped(e -> {
-            boolean done = false;
             if (e.getDragboard().hasContent(SCENE_INDEX)) {
                 int from = (Integer) e.getDragboard().getContent(SCENE_INDEX);
                 int to = isEmpty() ? getListView().getItems().size() - 1 : getIndex();
                 move.accept(from, to);
-                done = true;
+                e.setDropCompleted(true);
+                e.consume();
             }
-            e.setDropCompleted(done);
-            e.consume();
         });
     }
 
@@ -107,6 +112,8 @@ final class SceneCell extends ListCell<SceneItem> {
             old.sceneProperty().removeListener(refresh);
             old.thumbnailProperty().removeListener(reloadThumbnail);
             old.unsavedProperty().removeListener(refresh);
+            upload.progressProperty().unbind();
+            upload.visibleProperty().unbind();
         }
         super.updateItem(item, empty);
         if (empty || item == null) {
@@ -119,6 +126,9 @@ final class SceneCell extends ListCell<SceneItem> {
         item.thumbnailProperty().addListener(reloadThumbnail);
         showThumbnail(item.thumbnailProperty().get());
         item.unsavedProperty().addListener(refresh);
+        upload.progressProperty().bind(item.uploadProgressProperty());
+        upload.visibleProperty().bind(item.uploadProgressProperty().greaterThanOrEqualTo(0));
+        upload.managedProperty().bind(upload.visibleProperty());
         show(item);
         setGraphic(box);
     }

@@ -3,6 +3,8 @@ package com.storymimi.studio.ui.editor;
 import com.storymimi.studio.model.Scene;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -19,6 +21,7 @@ public final class SceneItem {
     private final ReadOnlyObjectWrapper<Scene> scene = new ReadOnlyObjectWrapper<>(this, "scene");
     private final ReadOnlyObjectWrapper<Path> thumbnail = new ReadOnlyObjectWrapper<>(this, "thumbnail");
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
+    private final ReadOnlyDoubleWrapper uploadProgress = new ReadOnlyDoubleWrapper(this, "uploadProgress", -1);
     private String thumbnailOf;
 
     SceneItem(Scene scene) {
@@ -65,6 +68,15 @@ public final class SceneItem {
 
     void markUnsaved(boolean value) {
         unsaved.set(value);
+    }
+
+    /** A file dropped on the strip is on its way to this scene: 0..1; -1 when none is. */
+    void uploadProgress(double fraction) {
+        uploadProgress.set(fraction);
+    }
+
+    public ReadOnlyDoubleProperty uploadProgressProperty() {
+        return uploadProgress.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Scene> sceneProperty() {

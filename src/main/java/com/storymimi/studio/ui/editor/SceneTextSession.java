@@ -180,6 +180,11 @@ final class SceneTextSession {
         return saveNow();
     }
 
+    /** The scene is deleted: nothing pending may be saved any more. */
+    void discard() {
+        cancelPending();
+    }
+
     private void cancelPending() {
         if (pending != null) {
             pending.close();

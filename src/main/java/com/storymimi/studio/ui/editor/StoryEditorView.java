@@ -25,6 +25,7 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -78,6 +79,10 @@ public final class StoryEditorView {
     @FXML private Button upButton;
     @FXML private Button downButton;
     @FXML private Button addSceneButton;
+    @FXML private HBox stripUploadBar;
+    @FXML private Label stripUploadStatus;
+    @FXML private Button stopStripUploadButton;
+    @FXML private Button deleteSceneButton;
     @FXML private Label noSceneLabel;
     @FXML private VBox scenePane;
     @FXML private Label sceneTitle;
@@ -176,6 +181,41 @@ public final class StoryEditorView {
         addSceneButton.disableProperty().bind(viewModel.addSceneCommand().executableProperty().not());
         upButton.disableProperty().bind(viewModel.reorderingProperty().or(viewModel.selectedProperty().isNull()));
         downButton.disableProperty().bind(upButton.disableProperty());
+        bindStripDrop();
+        sceneList.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DELETE && !e.isAltDown() && !e.isShortcutDown()) {
+                viewModel.deleteSelected();
+                e.consume();
+            }
+        });
+        deleteSceneButton.disableProperty().bind(viewModel.deletingProperty());
+    }
+
+    /** Files or a folder dropped anywhere on the strip (cells pass file drags on) go to the plan. */
+    private void bindStripDrop() {
+        Consumer<List<Path>> dropFiles = viewModel::dropOnStrip;
+        sceneList.getProperties().put(DROP_FILES, dropFiles);
+        sceneList.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && !viewModel.stripUploadingProperty().get()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                sceneList.pseudoClassStateChanged(DRAG_OVER, true);
+            }
+            e.consume();
+        });
+        sceneList.setOnDragExited(e -> sceneList.pseudoClassStateChanged(DRAG_OVER, false));
+        sceneList.setOnDragDropped(e -> {
+            boolean files = e.getDragboard().hasFiles();
+            if (files) {
+                dropFiles.accept(paths(e));
+            }
+            e.setDropCompleted(files);
+            e.consume();
+        });
+        showWhenNotEmpty(stripUploadStatus, viewModel.stripUploadStatusProperty());
+        stripUploadBar.visibleProperty().bind(stripUploadStatus.visibleProperty());
+        stripUploadBar.managedProperty().bind(stripUploadBar.visibleProperty());
+        stopStripUploadButton.visibleProperty().bind(viewModel.stripUploadingProperty());
+        stopStripUploadButton.managedProperty().bind(stopStripUploadButton.visibleProperty());
     }
 
     private void selectInStrip(SceneItem item) {
@@ -323,6 +363,16 @@ public final class StoryEditorView {
     @FXML
     private void moveDown() {
         viewModel.moveSelected(+1);
+    }
+
+    @FXML
+    private void deleteScene() {
+        viewModel.deleteSelected();
+    }
+
+    @FXML
+    private void stopStripUpload() {
+        viewModel.stopStripUpload();
     }
 
     @FXML

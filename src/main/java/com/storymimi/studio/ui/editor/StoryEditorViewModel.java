@@ -14,6 +14,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,6 +25,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +33,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The editor of one story: its header (title, status, prompt), the scene strip with add and reorder, and the
@@ -60,6 +64,8 @@ public final class StoryEditorViewModel {
     private final SceneOrder order;
     private final AsyncCommand<Loaded> load;
     private final AsyncCommand<Scene> addScene;
+    private final SceneDrop drop;
+    private final ReadOnlyBooleanWrapper deleting = new ReadOnlyBooleanWrapper(this, "deleting");
     private final BooleanBinding busy;
     private SceneTextSession current;
     private Runnable onClose = () -> { };
@@ -69,6 +75,11 @@ public final class StoryEditorViewModel {
     }
 
     public StoryEditorViewModel(UUID storyId, String username, EditorContext context) {
+        this(storyId, username, context, ForkJoinPool.commonPool());
+    }
+
+    /** @param disk runs blocking file work (listing a dropped folder); tests pass a direct executor */
+    StoryEditorViewModel(UUID storyId, String username, EditorContext context, Executor disk) {
         this.storyId = Objects.requireNonNull(storyId, "storyId");
         this.context = Objects.requireNonNull(context, "context");
         this.username.set(username == null ? context.texts().get("editor.noUser") : username);
@@ -86,7 +97,9 @@ public final class StoryEditorViewModel {
                 story.isNotNull())
                 .onSuccess(this::added)
                 .onFailure(e -> context.dialogs().showError(context.messages().describe(e, "scenes")));
-        busy = Bindings.or(load.runningProperty(), order.runningProperty()).or(addScene.runningProperty());
+        drop = new SceneDrop(context, disk, () -> scenes, this::droppedOn);
+        busy = Bindings.or(load.runningProperty(), order.runningProperty()).or(addScene.runningProperty())
+                .or(deleting);
     }
 
     public void start() {
@@ -151,6 +164,75 @@ public final class StoryEditorViewModel {
         SceneItem item = new SceneItem(scene);
         scenes.add(item);
         select(item);
+    }
+
+    /** Delete (button or key): asks once, naming the scene and its media, then deletes it. */
+    public void deleteSelected() {
+        SceneItem item = selected.get();
+        if (item == null || deleting.get()) {
+            return;
+        }
+        Scene scene = item.scene();
+        deleting.set(true);
+        context.dialogs().confirm(context.texts().get("editor.scene.delete.title", scene.sequence()),
+                        deleteQuestion(scene), context.texts().get("editor.scene.delete.confirm"))
+                .thenCompose(yes -> yes ? context.scenes().delete(scene)
+                        : CompletableFuture.<List<Scene>>completedFuture(null))
+                .whenComplete((remaining, failure) -> context.fx().execute(() -> {
+                    deleting.set(false);
+                    if (failure != null) {
+                        context.dialogs().showError(context.messages().describe(failure, "sceneDelete"));
+                    } else if (remaining != null) {
+                        deleted(item, remaining);
+                    }
+                }));
+    }
+
+    private String deleteQuestion(Scene scene) {
+        String words = scene.text().strip().replaceAll("\\s+", " ");
+        String name = words.isEmpty() ? "" : " '" + (words.length() <= 40 ? words : words.substring(0, 40).strip() + "…") + "'";
+        String media = scene.imageUrl() != null && scene.audioUrl() != null ? "both"
+                : scene.imageUrl() != null ? "image" : scene.audioUrl() != null ? "audio" : "none";
+        return context.texts().get("editor.scene.delete.question." + media, scene.sequence(), name);
+    }
+
+    private void deleted(SceneItem item, List<Scene> remaining) {
+        SceneTextSession session = sessions.remove(item.sceneId());
+        if (session != null) {
+            session.discard();
+        }
+        context.drafts().remove(item.sceneId());
+        int index = scenes.indexOf(item);
+        if (current != null && current.item() == item) { // nothing of it may be saved when it is left
+            text.unbindBidirectional(current.textProperty());
+            saveState.unbind();
+            saveStateText.unbind();
+            current = null;
+        }
+        boolean wasSelected = selected.get() == item;
+        scenes.remove(item);
+        remaining.forEach(this::sceneChanged);
+        if (wasSelected) {
+            select(scenes.isEmpty() ? null : scenes.get(Math.min(index, scenes.size() - 1)));
+        }
+    }
+
+    /** Files or folders dropped on the scene strip: matched to scenes by number, planned, confirmed, uploaded. */
+    public void dropOnStrip(List<Path> files) {
+        drop.drop(files);
+    }
+
+    /** Stops a strip upload after the file under way. */
+    public void stopStripUpload() {
+        drop.stop();
+    }
+
+    private void droppedOn(Scene scene) {
+        sceneChanged(scene);
+        SceneItem item = selected.get();
+        if (item != null && item.sceneId().equals(scene.sceneId())) {
+            media.show(scene);
+        }
     }
 
     /** Alt+Up / Alt+Down: moves the selected scene by one place (one reorder call). */
@@ -303,6 +385,21 @@ public final class StoryEditorViewModel {
 
     public AsyncCommand<Scene> addSceneCommand() {
         return addScene;
+    }
+
+    /** True from the delete question until the server answered. */
+    public ReadOnlyBooleanProperty deletingProperty() {
+        return deleting.getReadOnlyProperty();
+    }
+
+    /** True from a strip drop until its last upload finished. */
+    public ReadOnlyBooleanProperty stripUploadingProperty() {
+        return drop.runningProperty();
+    }
+
+    /** "Checking 9 files…", "Uploading 3 of 8: 03.png", then "Uploaded 8 files; 1 refused." */
+    public ReadOnlyStringProperty stripUploadStatusProperty() {
+        return drop.statusProperty();
     }
 
     /** True while a reorder is on its way; further moves wait for it. */

@@ -19,6 +19,7 @@ public final class RecordingDialogs implements DialogService {
     }
 
     public final List<Question> questions = new ArrayList<>();
+    public final List<Plan> plans = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
     public final List<String> infos = new ArrayList<>();
     public final List<FileChoice> fileChoices = new ArrayList<>();
@@ -26,6 +27,9 @@ public final class RecordingDialogs implements DialogService {
     private final Deque<Path> files = new ArrayDeque<>();
     private ConflictResolution resolution = new ConflictResolution(ConflictResolution.Choice.DECIDE_LATER, "");
     private boolean answer;
+
+    public record Plan(String title, String message, List<String> lines, String confirmLabel) {
+    }
 
     public record Conflict(String title, String theirs, String yours) {
     }
@@ -71,6 +75,14 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public CompletableFuture<Boolean> confirm(String title, String message, String confirmLabel) {
         questions.add(new Question(title, message, confirmLabel));
+        return CompletableFuture.completedFuture(answer);
+    }
+
+    /** Plans are answered like confirmations ({@link #answering}). */
+    @Override
+    public CompletableFuture<Boolean> confirmPlan(String title, String message, List<String> lines,
+                                                  String confirmLabel) {
+        plans.add(new Plan(title, message, List.copyOf(lines), confirmLabel));
         return CompletableFuture.completedFuture(answer);
     }
 
