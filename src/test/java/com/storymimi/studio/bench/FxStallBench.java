@@ -33,6 +33,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -82,7 +83,9 @@ public final class FxStallBench {
         Platform.startup(() -> toolkit.complete(null));
         toolkit.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        StudioApp app = new StudioApp(SupabaseBackendFactory.forPaths(paths), System.getenv());
+        // The bench runs on the sandbox profile only: no project sign-in is ever asked for.
+        StudioApp app = new StudioApp(SupabaseBackendFactory.forPaths(paths,
+                (project, wrongBefore) -> CompletableFuture.completedFuture(Optional.empty())), System.getenv());
         app.init();
         Stage stage = onFx(() -> {
             Stage s = new Stage();
