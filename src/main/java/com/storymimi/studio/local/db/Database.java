@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The sandbox's SQLite database: WAL mode, foreign keys on, a small pool of configured connections, and
@@ -25,6 +26,7 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int POOL_SIZE = 4;
 
+    private final ReentrantLock writers = new ReentrantLock(true);
     private final BlockingQueue<Connection> idle;
     private final List<Connection> all = new ArrayList<>();
 
@@ -58,7 +60,15 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> T write(SqlWork<T> work) throws SQLException {
-        return inTransaction("BEGIN IMMEDIATE", work);
+        // One writer at a time, in arrival order, before a connection is taken. SQLite's own busy handler polls
+        // with back-off, so under load one writer could lose past busy_timeout and an upload was answered 500
+        // (seen in CI with many parallel uploads); readers are unaffected (WAL).
+        writers.lock();
+        try {
+            return inTransaction("BEGIN IMMEDIATE", work);
+        } finally {
+            writers.unlock();
+        }
     }
 
     public Catalog loadCatalog() throws SQLException {
