@@ -1,10 +1,11 @@
 package com.storymimi.studio.supabase.http;
 
-import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,16 +34,20 @@ public final class RequestBody {
     }
 
     /**
-     * The file streamed from disk ({@link BodyPublishers#ofFile}: never the whole file in memory), re-opened
-     * for every attempt, with {@code listener} told of the bytes sent.
+     * The file streamed from disk (never the whole file in the heap: slices of a memory mapping, see
+     * {@link MappedFilePublisher}), opened again for every attempt, with {@code listener} told of the bytes sent.
      */
     public static RequestBody ofFile(Path file, TransferListener listener) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(listener, "listener");
         return new RequestBody(() -> {
             try {
-                return new CountingPublisher(BodyPublishers.ofFile(file), listener);
-            } catch (FileNotFoundException e) {
+                long size = Files.size(file);
+                BodyPublisher body = MappedFilePublisher.canMap(size)
+                        ? BodyPublishers.fromPublisher(new MappedFilePublisher(file), size)
+                        : BodyPublishers.ofFile(file);
+                return new CountingPublisher(body, listener);
+            } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }, null);
