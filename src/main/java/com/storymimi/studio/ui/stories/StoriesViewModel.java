@@ -17,7 +17,6 @@ import com.storymimi.studio.service.UserService;
 import com.storymimi.studio.ui.common.AsyncCommand;
 import com.storymimi.studio.ui.common.DelayScheduler;
 import com.storymimi.studio.ui.common.DialogService;
-import com.storymimi.studio.ui.common.PeriodicScheduler;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.service.Connection;
@@ -31,8 +30,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -86,10 +83,6 @@ public final class StoriesViewModel {
     private final DelayScheduler delays;
     private final EditorFactory editors;
 
-    private final StringProperty search = new SimpleStringProperty(this, "search", "");
-    private final ObjectProperty<StoryStatus> statusFilter = new SimpleObjectProperty<>(this, "statusFilter");
-    private final ObjectProperty<StorySort> sort = new SimpleObjectProperty<>(this, "sort", StorySort.CREATED_NEWEST);
-    private final ReadOnlyObjectWrapper<User> userFilter = new ReadOnlyObjectWrapper<>(this, "userFilter");
     private final ObservableList<StoryRow> rows = FXCollections.observableArrayList();
     private final ObservableList<StoryRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<StoryRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
@@ -99,6 +92,7 @@ public final class StoriesViewModel {
     private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(this, "hasPrevious");
     private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(this, "hasNext");
     private final ReadOnlyObjectWrapper<StoryEditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
+    private final StoryQueryState queries;
     private final StatusChips chips;
     private final NewStoryForm form;
 
@@ -110,11 +104,7 @@ public final class StoriesViewModel {
     private final AsyncCommand<Void> nextPage;
     private final BooleanBinding busy;
 
-    private StoryQuery query = StoryQuery.all();
-    private PageRequest requested = PageRequest.first(PAGE_SIZE);
-    private PeriodicScheduler.Cancellable pendingSearch;
     private UUID selectAfterLoad;
-    private boolean resetting;
 
     public StoriesViewModel(StoryService stories, UserService users, DialogService dialogs, UserMessages messages,
                             Texts texts, Executor fx, DelayScheduler delays, EditorFactory editors) {
@@ -126,9 +116,10 @@ public final class StoriesViewModel {
         this.fx = Objects.requireNonNull(fx, "fx");
         this.delays = Objects.requireNonNull(delays, "delays");
         this.editors = Objects.requireNonNull(editors, "editors");
+        queries = new StoryQueryState(delays, SEARCH_DELAY, PAGE_SIZE, () -> loadCommand().restart());
         chips = new StatusChips(texts);
         form = new NewStoryForm(texts);
-        load = new AsyncCommand<>(fx, () -> stories.list(query, requested))
+        load = new AsyncCommand<>(fx, () -> stories.list(queries.query(), queries.page()))
                 .onSuccess(this::showPage)
                 .onFailure(e -> listError.set(messages.describe(e, "stories")));
         counts = new AsyncCommand<>(fx, stories::statusCounts)
@@ -143,21 +134,6 @@ public final class StoriesViewModel {
         previousPage = pageCommand(hasPrevious, -1);
         nextPage = pageCommand(hasNext, +1);
         busy = load.runningProperty().or(delete.runningProperty()).or(create.runningProperty());
-        search.addListener((obs, old, term) -> {
-            if (!resetting) {
-                searchTyped();
-            }
-        });
-        statusFilter.addListener((obs, old, status) -> {
-            if (!resetting) {
-                applyQuery(query.withStatus(status));
-            }
-        });
-        sort.addListener((obs, old, order) -> {
-            if (!resetting) {
-                applyQuery(query.withSort(order == null ? StorySort.CREATED_NEWEST : order));
-            }
-        });
         load.runningProperty().addListener((obs, was, running) -> updatePlaceholder(running, rows.isEmpty()));
     }
 
@@ -174,7 +150,7 @@ public final class StoriesViewModel {
 
     /** Stops waiting for running work (the connection changed); an open editor saves what it can. */
     public void dispose() {
-        cancelPendingSearch();
+        queries.cancelPendingSearch();
         load.cancel();
         counts.cancel();
         delete.cancel();
@@ -187,49 +163,11 @@ public final class StoriesViewModel {
 
     // -- query ------------------------------------------------------------------------------------------------
 
-    private void searchTyped() {
-        cancelPendingSearch();
-        pendingSearch = delays.after(SEARCH_DELAY, () -> {
-            pendingSearch = null;
-            applyQuery(query.withSearch(search.get()));
-        });
-    }
-
-    private void cancelPendingSearch() {
-        if (pendingSearch != null) {
-            pendingSearch.close();
-            pendingSearch = null;
-        }
-    }
-
-    private void applyQuery(StoryQuery next) {
-        // Whatever was typed counts, even when a chip is clicked before the pause ends.
-        cancelPendingSearch();
-        query = next.withSearch(search.get());
-        requested = PageRequest.first(PAGE_SIZE);
-        load.restart();
-    }
-
     /** Shows only this user's stories (from the Users section's "Show stories"). */
     public void showStoriesOf(User user) {
         closeEditor();
-        userFilter.set(user);
-        resetFilters(user == null ? null : user.userId());
+        queries.showStoriesOf(user);
         load.restart();
-    }
-
-    /** Search and chip back to "everything" for this user filter, without a load per changed property. */
-    private void resetFilters(UUID userId) {
-        cancelPendingSearch();
-        resetting = true;
-        try {
-            search.set("");
-            statusFilter.set(null);
-        } finally {
-            resetting = false;
-        }
-        query = new StoryQuery("", null, userId, sort.get());
-        requested = PageRequest.first(PAGE_SIZE);
     }
 
     public void clearUserFilter() {
@@ -237,15 +175,14 @@ public final class StoriesViewModel {
     }
 
     public void clearSearch() {
-        search.set("");
-        applyQuery(query);
+        queries.clearSearch();
     }
 
     // -- list -------------------------------------------------------------------------------------------------
 
     private AsyncCommand<Void> pageCommand(ReadOnlyBooleanWrapper available, int direction) {
         return new AsyncCommand<Void>(fx, () -> {
-            requested = direction < 0 ? requested.previous() : requested.next();
+            queries.turnTo(direction < 0 ? queries.page().previous() : queries.page().next());
             load.restart();
             return CompletableFuture.completedFuture(null);
         }, available.getReadOnlyProperty().and(load.runningProperty().not()));
@@ -254,11 +191,11 @@ public final class StoriesViewModel {
     private void showPage(Page<StoryRow> page) {
         listError.set("");
         if (page.items().isEmpty() && page.request().offset() > 0) {
-            requested = page.request().previous(); // the last page emptied meanwhile
+            queries.turnTo(page.request().previous()); // the last page emptied meanwhile
             load.restart();
             return;
         }
-        requested = page.request();
+        queries.turnTo(page.request());
         UUID keep = selectAfterLoad != null ? selectAfterLoad : idOf(selected.get());
         selectAfterLoad = null;
         selected.set(null);
@@ -273,6 +210,7 @@ public final class StoriesViewModel {
     }
 
     private void updatePlaceholder(boolean loading, boolean empty) {
+        StoryQuery query = queries.query();
         if (loading) {
             placeholder.set(texts.get("stories.loading"));
         } else if (!empty) {
@@ -328,8 +266,9 @@ public final class StoriesViewModel {
                 form.showError(messages.describe(failure, "users"));
             } else {
                 form.users().setAll(page.items());
-                if (userFilter.get() != null) {
-                    form.userProperty().set(userFilter.get());
+                User shown = queries.userFilterProperty().get();
+                if (shown != null) {
+                    form.userProperty().set(shown);
                 }
             }
         }));
@@ -349,14 +288,7 @@ public final class StoriesViewModel {
 
     private void created(Story story) {
         form.openProperty().set(false);
-        // Show the new story: no search or chip hides it, and it is on the first page (newest first).
-        resetting = true;
-        sort.set(StorySort.CREATED_NEWEST);
-        resetting = false;
-        if (!Objects.equals(story.userId(), query.userId())) {
-            userFilter.set(null);
-        }
-        resetFilters(userFilter.get() == null ? null : query.userId());
+        queries.showNewStory(story);
         selectAfterLoad = story.storyId();
         refresh();
         dialogs.showInfo(texts.get("stories.created", story.title()));
@@ -423,20 +355,20 @@ public final class StoriesViewModel {
     // -- properties -------------------------------------------------------------------------------------------
 
     public StringProperty searchProperty() {
-        return search;
+        return queries.searchProperty();
     }
 
     /** The status chip: null is "All". */
     public ObjectProperty<StoryStatus> statusFilterProperty() {
-        return statusFilter;
+        return queries.statusFilterProperty();
     }
 
     public ObjectProperty<StorySort> sortProperty() {
-        return sort;
+        return queries.sortProperty();
     }
 
     public ReadOnlyObjectProperty<User> userFilterProperty() {
-        return userFilter.getReadOnlyProperty();
+        return queries.userFilterProperty();
     }
 
     public ObservableList<StoryRow> rows() {
