@@ -2,16 +2,13 @@ package com.storymimi.studio.ui.stories;
 
 import com.storymimi.studio.model.Page;
 import com.storymimi.studio.model.PageRequest;
-import com.storymimi.studio.model.Scene;
 import com.storymimi.studio.model.StatusCounts;
 import com.storymimi.studio.model.Story;
-import com.storymimi.studio.model.StoryDetail;
 import com.storymimi.studio.model.StoryQuery;
 import com.storymimi.studio.model.StoryRow;
 import com.storymimi.studio.model.StorySort;
 import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.model.User;
-import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
 import com.storymimi.studio.ui.common.AsyncCommand;
@@ -95,10 +92,10 @@ public final class StoriesViewModel {
     private final StoryQueryState queries;
     private final StatusChips chips;
     private final NewStoryForm form;
+    private final StoryActions actions;
 
     private final AsyncCommand<Page<StoryRow>> load;
     private final AsyncCommand<StatusCounts> counts;
-    private final AsyncCommand<Boolean> delete;
     private final AsyncCommand<Story> create;
     private final AsyncCommand<Void> previousPage;
     private final AsyncCommand<Void> nextPage;
@@ -125,15 +122,13 @@ public final class StoriesViewModel {
         counts = new AsyncCommand<>(fx, stories::statusCounts)
                 .onSuccess(chips::show)
                 .onFailure(e -> messages.describe(e, "stories")); // the chips keep their last counts
-        delete = new AsyncCommand<>(fx, this::confirmAndDelete, selected.isNotNull())
-                .onSuccess(this::deleted)
-                .onFailure(this::changeFailed);
+        actions = new StoryActions(stories, dialogs, messages, texts, fx, selected, this::refreshSelecting);
         create = new AsyncCommand<>(fx, () -> stories.create(form.draft()), form.validBinding())
                 .onSuccess(this::created)
                 .onFailure(e -> form.showError(messages.describe(e, "stories")));
         previousPage = pageCommand(hasPrevious, -1);
         nextPage = pageCommand(hasNext, +1);
-        busy = load.runningProperty().or(delete.runningProperty()).or(create.runningProperty());
+        busy = load.runningProperty().or(actions.deleteCommand().runningProperty()).or(create.runningProperty());
         load.runningProperty().addListener((obs, was, running) -> updatePlaceholder(running, rows.isEmpty()));
     }
 
@@ -153,7 +148,7 @@ public final class StoriesViewModel {
         queries.cancelPendingSearch();
         load.cancel();
         counts.cancel();
-        delete.cancel();
+        actions.deleteCommand().cancel();
         create.cancel();
         if (editor.get() != null) {
             editor.get().close();
@@ -294,62 +289,17 @@ public final class StoriesViewModel {
         dialogs.showInfo(texts.get("stories.created", story.title()));
     }
 
-    private CompletableFuture<Boolean> confirmAndDelete() {
-        Story story = selected.get().story();
-        return stories.detail(story.storyId()).thenCompose(detail -> {
-            StoryDetail found = detail.orElseThrow(() ->
-                    new ServiceException(ServiceException.Reason.NOT_FOUND, "story " + story.storyId() + " is gone"));
-            long images = found.scenes().stream().map(Scene::imageUrl).filter(Objects::nonNull).count();
-            long narrations = found.scenes().stream().map(Scene::audioUrl).filter(Objects::nonNull).count();
-            String question = texts.get("stories.delete.question", story.title(), found.scenes().size(), images,
-                    narrations);
-            return confirmOnFx(question);
-        }).thenCompose(confirmed -> confirmed
-                ? stories.delete(story.storyId()).thenApply(done -> true)
-                : CompletableFuture.completedFuture(false));
-    }
-
-    private CompletableFuture<Boolean> confirmOnFx(String question) {
-        CompletableFuture<Boolean> answer = new CompletableFuture<>();
-        fx.execute(() -> dialogs.confirm(texts.get("stories.delete.title"), question,
-                texts.get("stories.delete.confirm")).whenComplete((yes, failure) -> {
-                    if (failure != null) {
-                        answer.completeExceptionally(failure);
-                    } else {
-                        answer.complete(yes);
-                    }
-                }));
-        return answer;
-    }
-
-    private void deleted(boolean didDelete) {
-        if (didDelete) {
-            selected.set(null);
-            refresh();
-        }
-    }
-
     /** Sets a story's status (context menu); the row and the counts follow. */
     public void changeStatus(StoryRow row, StoryStatus status) {
-        if (row == null || status == null || row.story().status() == status) {
-            return;
-        }
-        stories.updateStatus(row.story(), status).whenComplete((story, failure) -> fx.execute(() -> {
-            if (failure != null) {
-                changeFailed(UserMessages.unwrap(failure));
-            } else {
-                selectAfterLoad = story.storyId();
-                refresh();
-            }
-        }));
+        actions.changeStatus(row, status);
     }
 
-    private void changeFailed(Throwable failure) {
-        dialogs.showError(messages.describe(failure, "stories"));
-        if (failure instanceof ServiceException se && (se.reason() == ServiceException.Reason.NOT_FOUND
-                || se.reason() == ServiceException.Reason.CONFLICT)) {
-            refresh();
+    /** After a change: the list and counts again, with this story selected once they are back (null: as is). */
+    private void refreshSelecting(UUID storyId) {
+        if (storyId != null) {
+            selectAfterLoad = storyId;
         }
+        refresh();
     }
 
     // -- properties -------------------------------------------------------------------------------------------
@@ -419,7 +369,7 @@ public final class StoriesViewModel {
     }
 
     public AsyncCommand<Boolean> deleteCommand() {
-        return delete;
+        return actions.deleteCommand();
     }
 
     public AsyncCommand<Story> createCommand() {
