@@ -77,7 +77,6 @@ public final class StoriesViewModel {
     private final UserMessages messages;
     private final Texts texts;
     private final Executor fx;
-    private final DelayScheduler delays;
     private final EditorFactory editors;
 
     private final ObservableList<StoryRow> rows = FXCollections.observableArrayList();
@@ -111,7 +110,6 @@ public final class StoriesViewModel {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.texts = Objects.requireNonNull(texts, "texts");
         this.fx = Objects.requireNonNull(fx, "fx");
-        this.delays = Objects.requireNonNull(delays, "delays");
         this.editors = Objects.requireNonNull(editors, "editors");
         queries = new StoryQueryState(delays, SEARCH_DELAY, PAGE_SIZE, () -> loadCommand().restart());
         chips = new StatusChips(texts);
@@ -284,8 +282,7 @@ public final class StoriesViewModel {
     private void created(Story story) {
         form.openProperty().set(false);
         queries.showNewStory(story);
-        selectAfterLoad = story.storyId();
-        refresh();
+        refreshSelecting(story.storyId());
         dialogs.showInfo(texts.get("stories.created", story.title()));
     }
 
