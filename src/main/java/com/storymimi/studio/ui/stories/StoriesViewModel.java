@@ -2,22 +2,18 @@ package com.storymimi.studio.ui.stories;
 
 import com.storymimi.studio.model.Page;
 import com.storymimi.studio.model.PageRequest;
-import com.storymimi.studio.model.Scene;
 import com.storymimi.studio.model.StatusCounts;
 import com.storymimi.studio.model.Story;
-import com.storymimi.studio.model.StoryDetail;
 import com.storymimi.studio.model.StoryQuery;
 import com.storymimi.studio.model.StoryRow;
 import com.storymimi.studio.model.StorySort;
 import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.model.User;
-import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
 import com.storymimi.studio.ui.common.AsyncCommand;
 import com.storymimi.studio.ui.common.DelayScheduler;
 import com.storymimi.studio.ui.common.DialogService;
-import com.storymimi.studio.ui.common.PeriodicScheduler;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.service.Connection;
@@ -31,8 +27,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -83,13 +77,8 @@ public final class StoriesViewModel {
     private final UserMessages messages;
     private final Texts texts;
     private final Executor fx;
-    private final DelayScheduler delays;
     private final EditorFactory editors;
 
-    private final StringProperty search = new SimpleStringProperty(this, "search", "");
-    private final ObjectProperty<StoryStatus> statusFilter = new SimpleObjectProperty<>(this, "statusFilter");
-    private final ObjectProperty<StorySort> sort = new SimpleObjectProperty<>(this, "sort", StorySort.CREATED_NEWEST);
-    private final ReadOnlyObjectWrapper<User> userFilter = new ReadOnlyObjectWrapper<>(this, "userFilter");
     private final ObservableList<StoryRow> rows = FXCollections.observableArrayList();
     private final ObservableList<StoryRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<StoryRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
@@ -99,22 +88,19 @@ public final class StoriesViewModel {
     private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(this, "hasPrevious");
     private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(this, "hasNext");
     private final ReadOnlyObjectWrapper<StoryEditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
+    private final StoryQueryState queries;
     private final StatusChips chips;
     private final NewStoryForm form;
+    private final StoryActions actions;
 
     private final AsyncCommand<Page<StoryRow>> load;
     private final AsyncCommand<StatusCounts> counts;
-    private final AsyncCommand<Boolean> delete;
     private final AsyncCommand<Story> create;
     private final AsyncCommand<Void> previousPage;
     private final AsyncCommand<Void> nextPage;
     private final BooleanBinding busy;
 
-    private StoryQuery query = StoryQuery.all();
-    private PageRequest requested = PageRequest.first(PAGE_SIZE);
-    private PeriodicScheduler.Cancellable pendingSearch;
     private UUID selectAfterLoad;
-    private boolean resetting;
 
     public StoriesViewModel(StoryService stories, UserService users, DialogService dialogs, UserMessages messages,
                             Texts texts, Executor fx, DelayScheduler delays, EditorFactory editors) {
@@ -124,40 +110,23 @@ public final class StoriesViewModel {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.texts = Objects.requireNonNull(texts, "texts");
         this.fx = Objects.requireNonNull(fx, "fx");
-        this.delays = Objects.requireNonNull(delays, "delays");
         this.editors = Objects.requireNonNull(editors, "editors");
+        queries = new StoryQueryState(delays, SEARCH_DELAY, PAGE_SIZE, () -> loadCommand().restart());
         chips = new StatusChips(texts);
         form = new NewStoryForm(texts);
-        load = new AsyncCommand<>(fx, () -> stories.list(query, requested))
+        load = new AsyncCommand<>(fx, () -> stories.list(queries.query(), queries.page()))
                 .onSuccess(this::showPage)
                 .onFailure(e -> listError.set(messages.describe(e, "stories")));
         counts = new AsyncCommand<>(fx, stories::statusCounts)
                 .onSuccess(chips::show)
                 .onFailure(e -> messages.describe(e, "stories")); // the chips keep their last counts
-        delete = new AsyncCommand<>(fx, this::confirmAndDelete, selected.isNotNull())
-                .onSuccess(this::deleted)
-                .onFailure(this::changeFailed);
+        actions = new StoryActions(stories, dialogs, messages, texts, fx, selected, this::refreshSelecting);
         create = new AsyncCommand<>(fx, () -> stories.create(form.draft()), form.validBinding())
                 .onSuccess(this::created)
                 .onFailure(e -> form.showError(messages.describe(e, "stories")));
         previousPage = pageCommand(hasPrevious, -1);
         nextPage = pageCommand(hasNext, +1);
-        busy = load.runningProperty().or(delete.runningProperty()).or(create.runningProperty());
-        search.addListener((obs, old, term) -> {
-            if (!resetting) {
-                searchTyped();
-            }
-        });
-        statusFilter.addListener((obs, old, status) -> {
-            if (!resetting) {
-                applyQuery(query.withStatus(status));
-            }
-        });
-        sort.addListener((obs, old, order) -> {
-            if (!resetting) {
-                applyQuery(query.withSort(order == null ? StorySort.CREATED_NEWEST : order));
-            }
-        });
+        busy = load.runningProperty().or(actions.deleteCommand().runningProperty()).or(create.runningProperty());
         load.runningProperty().addListener((obs, was, running) -> updatePlaceholder(running, rows.isEmpty()));
     }
 
@@ -174,10 +143,10 @@ public final class StoriesViewModel {
 
     /** Stops waiting for running work (the connection changed); an open editor saves what it can. */
     public void dispose() {
-        cancelPendingSearch();
+        queries.cancelPendingSearch();
         load.cancel();
         counts.cancel();
-        delete.cancel();
+        actions.deleteCommand().cancel();
         create.cancel();
         if (editor.get() != null) {
             editor.get().close();
@@ -187,49 +156,11 @@ public final class StoriesViewModel {
 
     // -- query ------------------------------------------------------------------------------------------------
 
-    private void searchTyped() {
-        cancelPendingSearch();
-        pendingSearch = delays.after(SEARCH_DELAY, () -> {
-            pendingSearch = null;
-            applyQuery(query.withSearch(search.get()));
-        });
-    }
-
-    private void cancelPendingSearch() {
-        if (pendingSearch != null) {
-            pendingSearch.close();
-            pendingSearch = null;
-        }
-    }
-
-    private void applyQuery(StoryQuery next) {
-        // Whatever was typed counts, even when a chip is clicked before the pause ends.
-        cancelPendingSearch();
-        query = next.withSearch(search.get());
-        requested = PageRequest.first(PAGE_SIZE);
-        load.restart();
-    }
-
     /** Shows only this user's stories (from the Users section's "Show stories"). */
     public void showStoriesOf(User user) {
         closeEditor();
-        userFilter.set(user);
-        resetFilters(user == null ? null : user.userId());
+        queries.showStoriesOf(user);
         load.restart();
-    }
-
-    /** Search and chip back to "everything" for this user filter, without a load per changed property. */
-    private void resetFilters(UUID userId) {
-        cancelPendingSearch();
-        resetting = true;
-        try {
-            search.set("");
-            statusFilter.set(null);
-        } finally {
-            resetting = false;
-        }
-        query = new StoryQuery("", null, userId, sort.get());
-        requested = PageRequest.first(PAGE_SIZE);
     }
 
     public void clearUserFilter() {
@@ -237,15 +168,14 @@ public final class StoriesViewModel {
     }
 
     public void clearSearch() {
-        search.set("");
-        applyQuery(query);
+        queries.clearSearch();
     }
 
     // -- list -------------------------------------------------------------------------------------------------
 
     private AsyncCommand<Void> pageCommand(ReadOnlyBooleanWrapper available, int direction) {
         return new AsyncCommand<Void>(fx, () -> {
-            requested = direction < 0 ? requested.previous() : requested.next();
+            queries.turnTo(direction < 0 ? queries.page().previous() : queries.page().next());
             load.restart();
             return CompletableFuture.completedFuture(null);
         }, available.getReadOnlyProperty().and(load.runningProperty().not()));
@@ -254,11 +184,11 @@ public final class StoriesViewModel {
     private void showPage(Page<StoryRow> page) {
         listError.set("");
         if (page.items().isEmpty() && page.request().offset() > 0) {
-            requested = page.request().previous(); // the last page emptied meanwhile
+            queries.turnTo(page.request().previous()); // the last page emptied meanwhile
             load.restart();
             return;
         }
-        requested = page.request();
+        queries.turnTo(page.request());
         UUID keep = selectAfterLoad != null ? selectAfterLoad : idOf(selected.get());
         selectAfterLoad = null;
         selected.set(null);
@@ -273,6 +203,7 @@ public final class StoriesViewModel {
     }
 
     private void updatePlaceholder(boolean loading, boolean empty) {
+        StoryQuery query = queries.query();
         if (loading) {
             placeholder.set(texts.get("stories.loading"));
         } else if (!empty) {
@@ -328,8 +259,9 @@ public final class StoriesViewModel {
                 form.showError(messages.describe(failure, "users"));
             } else {
                 form.users().setAll(page.items());
-                if (userFilter.get() != null) {
-                    form.userProperty().set(userFilter.get());
+                User shown = queries.userFilterProperty().get();
+                if (shown != null) {
+                    form.userProperty().set(shown);
                 }
             }
         }));
@@ -349,94 +281,41 @@ public final class StoriesViewModel {
 
     private void created(Story story) {
         form.openProperty().set(false);
-        // Show the new story: no search or chip hides it, and it is on the first page (newest first).
-        resetting = true;
-        sort.set(StorySort.CREATED_NEWEST);
-        resetting = false;
-        if (!Objects.equals(story.userId(), query.userId())) {
-            userFilter.set(null);
-        }
-        resetFilters(userFilter.get() == null ? null : query.userId());
-        selectAfterLoad = story.storyId();
-        refresh();
+        queries.showNewStory(story);
+        refreshSelecting(story.storyId());
         dialogs.showInfo(texts.get("stories.created", story.title()));
-    }
-
-    private CompletableFuture<Boolean> confirmAndDelete() {
-        Story story = selected.get().story();
-        return stories.detail(story.storyId()).thenCompose(detail -> {
-            StoryDetail found = detail.orElseThrow(() ->
-                    new ServiceException(ServiceException.Reason.NOT_FOUND, "story " + story.storyId() + " is gone"));
-            long images = found.scenes().stream().map(Scene::imageUrl).filter(Objects::nonNull).count();
-            long narrations = found.scenes().stream().map(Scene::audioUrl).filter(Objects::nonNull).count();
-            String question = texts.get("stories.delete.question", story.title(), found.scenes().size(), images,
-                    narrations);
-            return confirmOnFx(question);
-        }).thenCompose(confirmed -> confirmed
-                ? stories.delete(story.storyId()).thenApply(done -> true)
-                : CompletableFuture.completedFuture(false));
-    }
-
-    private CompletableFuture<Boolean> confirmOnFx(String question) {
-        CompletableFuture<Boolean> answer = new CompletableFuture<>();
-        fx.execute(() -> dialogs.confirm(texts.get("stories.delete.title"), question,
-                texts.get("stories.delete.confirm")).whenComplete((yes, failure) -> {
-                    if (failure != null) {
-                        answer.completeExceptionally(failure);
-                    } else {
-                        answer.complete(yes);
-                    }
-                }));
-        return answer;
-    }
-
-    private void deleted(boolean didDelete) {
-        if (didDelete) {
-            selected.set(null);
-            refresh();
-        }
     }
 
     /** Sets a story's status (context menu); the row and the counts follow. */
     public void changeStatus(StoryRow row, StoryStatus status) {
-        if (row == null || status == null || row.story().status() == status) {
-            return;
-        }
-        stories.updateStatus(row.story(), status).whenComplete((story, failure) -> fx.execute(() -> {
-            if (failure != null) {
-                changeFailed(UserMessages.unwrap(failure));
-            } else {
-                selectAfterLoad = story.storyId();
-                refresh();
-            }
-        }));
+        actions.changeStatus(row, status);
     }
 
-    private void changeFailed(Throwable failure) {
-        dialogs.showError(messages.describe(failure, "stories"));
-        if (failure instanceof ServiceException se && (se.reason() == ServiceException.Reason.NOT_FOUND
-                || se.reason() == ServiceException.Reason.CONFLICT)) {
-            refresh();
+    /** After a change: the list and counts again, with this story selected once they are back (null: as is). */
+    private void refreshSelecting(UUID storyId) {
+        if (storyId != null) {
+            selectAfterLoad = storyId;
         }
+        refresh();
     }
 
     // -- properties -------------------------------------------------------------------------------------------
 
     public StringProperty searchProperty() {
-        return search;
+        return queries.searchProperty();
     }
 
     /** The status chip: null is "All". */
     public ObjectProperty<StoryStatus> statusFilterProperty() {
-        return statusFilter;
+        return queries.statusFilterProperty();
     }
 
     public ObjectProperty<StorySort> sortProperty() {
-        return sort;
+        return queries.sortProperty();
     }
 
     public ReadOnlyObjectProperty<User> userFilterProperty() {
-        return userFilter.getReadOnlyProperty();
+        return queries.userFilterProperty();
     }
 
     public ObservableList<StoryRow> rows() {
@@ -487,7 +366,7 @@ public final class StoriesViewModel {
     }
 
     public AsyncCommand<Boolean> deleteCommand() {
-        return delete;
+        return actions.deleteCommand();
     }
 
     public AsyncCommand<Story> createCommand() {

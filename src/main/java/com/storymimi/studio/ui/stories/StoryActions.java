@@ -1,0 +1,117 @@
+package com.storymimi.studio.ui.stories;
+
+import com.storymimi.studio.model.Scene;
+import com.storymimi.studio.model.Story;
+import com.storymimi.studio.model.StoryDetail;
+import com.storymimi.studio.model.StoryRow;
+import com.storymimi.studio.model.StoryStatus;
+import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.service.StoryService;
+import com.storymimi.studio.ui.common.AsyncCommand;
+import com.storymimi.studio.ui.common.DialogService;
+import com.storymimi.studio.ui.common.Texts;
+import com.storymimi.studio.ui.common.UserMessages;
+import javafx.beans.property.ObjectProperty;
+
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * What changes one story from the list: delete (after a question that names the scenes, images and narrations
+ * that go with it) and status changes. After a change {@code reload} reloads the list and counts, selecting the
+ * given story (null: whatever stays selected). A failure is shown once; when the story is gone or was changed
+ * meanwhile the list is reloaded too, so the next try starts from what the server has.
+ */
+final class StoryActions {
+
+    private final StoryService stories;
+    private final DialogService dialogs;
+    private final UserMessages messages;
+    private final Texts texts;
+    private final Executor fx;
+    private final ObjectProperty<StoryRow> selected;
+    private final Consumer<UUID> reload;
+    private final AsyncCommand<Boolean> delete;
+
+    /**
+     * @param selected the list's selection: delete acts on it and clears it once the story is gone
+     */
+    StoryActions(StoryService stories, DialogService dialogs, UserMessages messages, Texts texts, Executor fx,
+                 ObjectProperty<StoryRow> selected, Consumer<UUID> reload) {
+        this.stories = Objects.requireNonNull(stories, "stories");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.texts = Objects.requireNonNull(texts, "texts");
+        this.fx = Objects.requireNonNull(fx, "fx");
+        this.selected = Objects.requireNonNull(selected, "selected");
+        this.reload = Objects.requireNonNull(reload, "reload");
+        delete = new AsyncCommand<>(fx, this::confirmAndDelete, selected.isNotNull())
+                .onSuccess(this::deleted)
+                .onFailure(this::changeFailed);
+    }
+
+    /** Deletes the selected story once the person confirmed; its result says whether it was deleted. */
+    AsyncCommand<Boolean> deleteCommand() {
+        return delete;
+    }
+
+    /** Sets a story's status; nothing happens when it already has it. */
+    void changeStatus(StoryRow row, StoryStatus status) {
+        if (row == null || status == null || row.story().status() == status) {
+            return;
+        }
+        stories.updateStatus(row.story(), status).whenComplete((story, failure) -> fx.execute(() -> {
+            if (failure != null) {
+                changeFailed(UserMessages.unwrap(failure));
+            } else {
+                reload.accept(story.storyId());
+            }
+        }));
+    }
+
+    private CompletableFuture<Boolean> confirmAndDelete() {
+        Story story = selected.get().story();
+        return stories.detail(story.storyId()).thenCompose(detail -> {
+            StoryDetail found = detail.orElseThrow(() ->
+                    new ServiceException(ServiceException.Reason.NOT_FOUND, "story " + story.storyId() + " is gone"));
+            long images = found.scenes().stream().map(Scene::imageUrl).filter(Objects::nonNull).count();
+            long narrations = found.scenes().stream().map(Scene::audioUrl).filter(Objects::nonNull).count();
+            String question = texts.get("stories.delete.question", story.title(), found.scenes().size(), images,
+                    narrations);
+            return confirmOnFx(question);
+        }).thenCompose(confirmed -> confirmed
+                ? stories.delete(story.storyId()).thenApply(done -> true)
+                : CompletableFuture.completedFuture(false));
+    }
+
+    private CompletableFuture<Boolean> confirmOnFx(String question) {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        fx.execute(() -> dialogs.confirm(texts.get("stories.delete.title"), question,
+                texts.get("stories.delete.confirm")).whenComplete((yes, failure) -> {
+                    if (failure != null) {
+                        answer.completeExceptionally(failure);
+                    } else {
+                        answer.complete(yes);
+                    }
+                }));
+        return answer;
+    }
+
+    private void deleted(boolean didDelete) {
+        if (didDelete) {
+            selected.set(null);
+            reload.accept(null);
+        }
+    }
+
+    private void changeFailed(Throwable failure) {
+        dialogs.showError(messages.describe(failure, "stories"));
+        if (failure instanceof ServiceException se && (se.reason() == ServiceException.Reason.NOT_FOUND
+                || se.reason() == ServiceException.Reason.CONFLICT)) {
+            reload.accept(null);
+        }
+    }
+}
