@@ -1,6 +1,8 @@
 package com.storymimi.studio.app;
 
 import com.storymimi.studio.model.ConnectionProfile;
+import com.storymimi.studio.service.Connection;
+import com.storymimi.studio.ui.common.BackgroundJobs;
 import com.storymimi.studio.ui.common.FxDialogService;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
@@ -13,6 +15,7 @@ import com.storymimi.studio.ui.storage.StorageViewModel;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
 import com.storymimi.studio.ui.shell.MainWindowView;
 import com.storymimi.studio.ui.shell.MainWindowViewModel;
+import com.storymimi.studio.ui.shell.BackgroundJobsIndicator;
 import javafx.scene.Parent;
 
 import java.time.Clock;
@@ -22,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
@@ -50,6 +54,7 @@ public final class AppContext {
     private final ViewLoader loader;
     private final MainWindowViewModel mainWindow;
     private final DraftStore drafts;
+    private final BackgroundJobs jobs;
     private final ZoneId zone = ZoneId.systemDefault();
 
     /**
@@ -68,13 +73,19 @@ public final class AppContext {
         dialogs = new FxDialogService(texts);
         loader = new ViewLoader(texts);
         drafts = new FileDraftStore(paths.draftsDir(), io);
+        jobs = new BackgroundJobs(dialogs, messages, texts, fx, Clock.system(zone));
         mainWindow = new MainWindowViewModel(connections, dialogs, messages, texts, fx,
                 new ScheduledPeriodicScheduler(timer, fx), zone,
-                StoriesViewModel.forConnections(dialogs, messages, texts, fx, new ScheduledDelayScheduler(timer, fx),
-                        drafts, Clock.system(zone)),
-                StorageViewModel.forConnections(dialogs, messages, texts, fx, new FxTextClipboard(),
-                        paths.mediaCacheDir().resolve("storage-preview")),
+                tracked(StoriesViewModel.forConnections(dialogs, messages, texts, fx, new ScheduledDelayScheduler(timer, fx),
+                        drafts, Clock.system(zone))),
+                tracked(StorageViewModel.forConnections(dialogs, messages, texts, fx, new FxTextClipboard(),
+                        paths.mediaCacheDir().resolve("storage-preview"))),
                 IntegrityViewModel.forConnections(dialogs, messages, texts, fx));
+    }
+
+    /** Hands a section the connection whose uploads report to {@link #jobs}. */
+    private <T> Function<Connection, T> tracked(Function<Connection, T> factory) {
+        return connection -> factory.apply(new JobTrackingConnection(connection, jobs, texts));
     }
 
     private ProfileConnectionService openProfiles(BackendFactory backends, Map<String, String> environment,
@@ -94,7 +105,15 @@ public final class AppContext {
     /** Loads the main window's view (FX thread). */
     public Parent createMainWindow() {
         ProfileEditorDialog profileEditor = new ProfileEditorDialog(connections, messages, texts, fx, loader);
-        return loader.load(new MainWindowView(mainWindow, loader, texts, profileEditor, zone));
+        MainWindowView window = new MainWindowView(mainWindow, loader, texts, profileEditor, zone);
+        Parent root = loader.load(window);
+        window.showBackgroundWork(new BackgroundJobsIndicator(jobs, texts));
+        return root;
+    }
+
+    /** Uploads and other work running behind the sections, as the status bar lists them. */
+    public BackgroundJobs jobs() {
+        return jobs;
     }
 
     /** Closes the connection and finishes pending writes; completes when both are done. */

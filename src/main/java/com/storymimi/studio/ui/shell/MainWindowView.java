@@ -29,6 +29,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -70,6 +71,7 @@ public final class MainWindowView {
     @FXML private Label statusLabel;
     @FXML private ToggleButton themeToggle;
     @FXML private FontIcon themeIcon;
+    @FXML private HBox backgroundWorkSlot;
 
     public MainWindowView(MainWindowViewModel viewModel, ViewLoader loader, Texts texts,
                           ProfileEditorDialog profileEditor, ZoneId zone) {
@@ -88,6 +90,11 @@ public final class MainWindowView {
         bindProfileMenu();
         searchField.setEditable(false);
         contentHost.sceneProperty().addListener((obs, old, scene) -> installShortcuts(scene));
+    }
+
+    /** Puts the background-work indicator (uploads) into the status bar; call after the view is loaded. */
+    public void showBackgroundWork(Node indicator) {
+        backgroundWorkSlot.getChildren().setAll(indicator);
     }
 
     private void bindSections() {

@@ -1,0 +1,72 @@
+package com.storymimi.studio.ui.editor;
+
+import com.storymimi.studio.model.MediaKind;
+import com.storymimi.studio.model.Scene;
+import com.storymimi.studio.service.MediaService;
+import com.storymimi.studio.ui.common.BackgroundJob;
+import com.storymimi.studio.ui.common.BackgroundJobs;
+import com.storymimi.studio.ui.common.Texts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
+
+/**
+ * A {@link MediaService} whose uploads show up in the status bar's {@link BackgroundJobs}: every attach becomes
+ * a job ("03.png → scene 3 image") with speed, cancel and retry, while the caller still gets its own progress
+ * and future. Wrapping the service (rather than each caller) routes every editor upload through the queue,
+ * whichever drop zone or chooser started it.
+ */
+public final class TrackedMediaService implements MediaService {
+
+    private final MediaService delegate;
+    private final BackgroundJobs jobs;
+    private final Texts texts;
+
+    public TrackedMediaService(MediaService delegate, BackgroundJobs jobs, Texts texts) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.texts = Objects.requireNonNull(texts, "texts");
+    }
+
+    @Override
+    public CompletableFuture<Void> check(Path file, MediaKind kind) {
+        return delegate.check(file, kind);
+    }
+
+    @Override
+    public CompletableFuture<Scene> attach(Scene scene, MediaKind kind, Path file, LongConsumer bytesSent) {
+        String fileName = String.valueOf(file.getFileName());
+        BackgroundJob.Label label = new BackgroundJob.Label(
+                texts.get("jobs.upload.scene." + kind.name(), fileName, scene.sequence()), fileName,
+                texts.get("jobs.upload.scene.done", fileName, scene.sequence()));
+        LongConsumer callerProgress = bytesSent == null ? sent -> { } : bytesSent;
+        return jobs.run(label, BackgroundJob.Kind.UPLOAD, sizeOf(file), jobProgress ->
+                delegate.attach(scene, kind, file, sent -> {
+                    jobProgress.accept(sent);
+                    callerProgress.accept(sent);
+                }));
+    }
+
+    @Override
+    public CompletableFuture<Scene> detach(Scene scene, MediaKind kind) {
+        return delegate.detach(scene, kind);
+    }
+
+    @Override
+    public CompletableFuture<Path> localCopy(Scene scene, MediaKind kind) {
+        return delegate.localCopy(scene, kind);
+    }
+
+    /** A stat of a local file the person just picked; the upload itself reports its real progress. */
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // the upload will fail with the real reason; the job then shows it
+        }
+    }
+}
