@@ -4,7 +4,6 @@ import com.storymimi.studio.model.User;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -103,15 +102,16 @@ class StudioAppUiTest {
         TableView<User> table = usersTable(robot);
         waitUntil(() -> table.getItems().size() == 3);
         User newest = table.getItems().getFirst();
-        Predicate<Node> newestCell = node -> node instanceof TableCell<?, ?> cell
-                && newest.username().equals(cell.getText());
-        waitUntil(() -> robot.lookup(newestCell).tryQuery().isPresent()); // the row is laid out
+        robot.interact(() -> {
+            table.getSelectionModel().select(newest);
+            table.requestFocus();
+        });
 
-        robot.clickOn(robot.lookup(newestCell).<Node>query());
         robot.type(KeyCode.DELETE);
-        Node confirm = robot.lookup((Node node) -> node instanceof Button button
-                && "Delete user".equals(button.getText())).query();
-        robot.clickOn(confirm);
+        Predicate<Node> confirmButton = node -> node instanceof Button button
+                && "Delete user".equals(button.getText());
+        waitUntil(() -> robot.lookup(confirmButton).tryQuery().isPresent()); // the question is asked
+        robot.clickOn(robot.lookup(confirmButton).<Node>query());
 
         waitUntil(() -> table.getItems().size() == 2);
         assertTrue(table.getItems().stream().noneMatch(u -> u.userId().equals(newest.userId())));
