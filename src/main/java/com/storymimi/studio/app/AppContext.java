@@ -8,6 +8,8 @@ import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.connect.ProfileEditorDialog;
 import com.storymimi.studio.ui.editor.DraftStore;
 import com.storymimi.studio.ui.integrity.IntegrityViewModel;
+import com.storymimi.studio.ui.palette.CommandPaletteViewModel;
+import com.storymimi.studio.ui.palette.PaletteSearch;
 import com.storymimi.studio.ui.storage.FxTextClipboard;
 import com.storymimi.studio.ui.storage.StorageViewModel;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
@@ -49,6 +51,7 @@ public final class AppContext {
     private final FxDialogService dialogs;
     private final ViewLoader loader;
     private final MainWindowViewModel mainWindow;
+    private final CommandPaletteViewModel palette;
     private final DraftStore drafts;
     private final ZoneId zone = ZoneId.systemDefault();
 
@@ -75,6 +78,10 @@ public final class AppContext {
                 StorageViewModel.forConnections(dialogs, messages, texts, fx, new FxTextClipboard(),
                         paths.mediaCacheDir().resolve("storage-preview")),
                 IntegrityViewModel.forConnections(dialogs, messages, texts, fx));
+        palette = new CommandPaletteViewModel(PaletteSearch.over(mainWindow::openConnection), texts, messages, fx,
+                new ScheduledDelayScheduler(timer, fx));
+        palette.setOnOpenStory(mainWindow::openStory);
+        palette.setOnShowUser(mainWindow::showUser);
     }
 
     private ProfileConnectionService openProfiles(BackendFactory backends, Map<String, String> environment,
@@ -94,7 +101,10 @@ public final class AppContext {
     /** Loads the main window's view (FX thread). */
     public Parent createMainWindow() {
         ProfileEditorDialog profileEditor = new ProfileEditorDialog(connections, messages, texts, fx, loader);
-        return loader.load(new MainWindowView(mainWindow, loader, texts, profileEditor, zone));
+        MainWindowView window = new MainWindowView(mainWindow, loader, texts, profileEditor, zone);
+        Parent root = loader.load(window);
+        window.usePalette(palette);
+        return root;
     }
 
     /** Closes the connection and finishes pending writes; completes when both are done. */

@@ -1,0 +1,67 @@
+package com.storymimi.studio.ui.palette;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.function.BiConsumer;
+
+/** A result row; the first row of each group carries the group's header above it. */
+final class PaletteItemCell extends ListCell<PaletteItem> {
+
+    private final CommandPaletteViewModel viewModel;
+    private final Label header = new Label();
+    private final Label title = new Label();
+    private final Label detail = new Label();
+    private final Label shortcut = new Label();
+    private final HBox row;
+    private final VBox box;
+
+    PaletteItemCell(CommandPaletteViewModel viewModel, BiConsumer<PaletteItem, MouseButton> clicked) {
+        this.viewModel = viewModel;
+        header.getStyleClass().add("palette-group");
+        header.setMaxWidth(Double.MAX_VALUE);
+        title.getStyleClass().add("palette-title");
+        detail.getStyleClass().add("palette-detail");
+        shortcut.getStyleClass().add("palette-shortcut");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        row = new HBox(10, title, detail, gap, shortcut);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("palette-row");
+        box = new VBox(2, header, row);
+        setOnMouseClicked(event -> {
+            if (!isEmpty() && getItem() != null && row.localToScene(row.getLayoutBounds()).contains(
+                    event.getSceneX(), event.getSceneY())) {
+                clicked.accept(getItem(), event.getButton());
+            }
+        });
+    }
+
+    @Override
+    protected void updateItem(PaletteItem item, boolean empty) {
+        super.updateItem(item, empty);
+        if (empty || item == null) {
+            setGraphic(null);
+            setText(null);
+            return;
+        }
+        int index = getIndex();
+        boolean first = index == 0 || getListView().getItems().get(index - 1).group() != item.group();
+        header.setText(viewModel.groupTitle(item.group()));
+        header.setManaged(first);
+        header.setVisible(first);
+        title.setText(item.title());
+        detail.setText(item.detail());
+        shortcut.setText(item.shortcut());
+        shortcut.setVisible(!item.shortcut().isEmpty());
+        setText(null);
+        setGraphic(box);
+    }
+}
