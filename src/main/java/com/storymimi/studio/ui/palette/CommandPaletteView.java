@@ -2,6 +2,7 @@ package com.storymimi.studio.ui.palette;
 
 import com.storymimi.studio.ui.common.Texts;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -21,6 +22,8 @@ import java.util.Objects;
  */
 public final class CommandPaletteView {
 
+    private static final int VISIBLE_ROWS = 12;
+
     private final CommandPaletteViewModel viewModel;
     private final StackPane layer = new StackPane();
     private final TextField field = new TextField();
@@ -38,7 +41,11 @@ public final class CommandPaletteView {
         list.setFocusTraversable(false);
         list.getStyleClass().add("palette-list");
         list.setCellFactory(view -> new PaletteItemCell(viewModel, this::clicked));
-        list.setPrefHeight(420);
+        list.setFixedCellSize(PaletteItemCell.HEIGHT);
+        // As tall as its rows, up to VISIBLE_ROWS: the card shrinks for short answers.
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(Math.max(viewModel.results().size(), 1), VISIBLE_ROWS) * PaletteItemCell.HEIGHT + 4,
+                viewModel.results()));
         viewModel.selectedIndexProperty().addListener((obs, old, index) -> showSelected(index.intValue()));
 
         Label message = new Label();
