@@ -10,6 +10,8 @@ import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.connect.ProfileEditorDialog;
 import com.storymimi.studio.ui.editor.DraftStore;
 import com.storymimi.studio.ui.integrity.IntegrityViewModel;
+import com.storymimi.studio.ui.palette.CommandPaletteViewModel;
+import com.storymimi.studio.ui.palette.PaletteSearch;
 import com.storymimi.studio.ui.storage.FxTextClipboard;
 import com.storymimi.studio.ui.storage.StorageViewModel;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
@@ -53,6 +55,7 @@ public final class AppContext {
     private final FxDialogService dialogs;
     private final ViewLoader loader;
     private final MainWindowViewModel mainWindow;
+    private final CommandPaletteViewModel palette;
     private final DraftStore drafts;
     private final BackgroundJobs jobs;
     private final ZoneId zone = ZoneId.systemDefault();
@@ -81,6 +84,10 @@ public final class AppContext {
                 tracked(StorageViewModel.forConnections(dialogs, messages, texts, fx, new FxTextClipboard(),
                         paths.mediaCacheDir().resolve("storage-preview"))),
                 IntegrityViewModel.forConnections(dialogs, messages, texts, fx));
+        palette = new CommandPaletteViewModel(PaletteSearch.over(mainWindow::openConnection), texts, messages, fx,
+                new ScheduledDelayScheduler(timer, fx));
+        palette.setOnOpenStory(mainWindow::openStory);
+        palette.setOnShowUser(mainWindow::showUser);
     }
 
     /** Hands a section the connection whose uploads report to {@link #jobs}. */
@@ -108,6 +115,7 @@ public final class AppContext {
         MainWindowView window = new MainWindowView(mainWindow, loader, texts, profileEditor, zone);
         Parent root = loader.load(window);
         window.showBackgroundWork(new BackgroundJobsIndicator(jobs, texts));
+        window.usePalette(palette);
         return root;
     }
 

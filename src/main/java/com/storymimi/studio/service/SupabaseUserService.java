@@ -7,10 +7,12 @@ import com.storymimi.studio.model.UserDraft;
 import com.storymimi.studio.service.ServiceException.Reason;
 import com.storymimi.studio.supabase.rest.Count;
 import com.storymimi.studio.supabase.rest.Filter;
+import com.storymimi.studio.supabase.rest.Like;
 import com.storymimi.studio.supabase.rest.Order;
 import com.storymimi.studio.supabase.rest.PostgrestClient;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +48,24 @@ public final class SupabaseUserService implements UserService {
     @Override
     public CompletableFuture<Optional<User>> get(UUID userId) {
         return translated(rest.from(TABLE).select("*").filter(Filter.eq(ID, userId)).maybeSingle(User.class));
+    }
+
+    @Override
+    public CompletableFuture<List<User>> search(String term, int limit) {
+        if (limit < 1) {
+            return CompletableFuture.failedFuture(new ServiceException(Reason.INVALID, "limit must be >= 1"));
+        }
+        String needle = term == null ? "" : term.strip();
+        if (needle.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        Like pattern = Like.contains(needle);
+        return translated(rest.from(TABLE).select("*")
+                .filter(Filter.or(Filter.ilike("username", pattern), Filter.ilike("email", pattern)))
+                .order(Order.asc("username")).order(Order.asc(ID))
+                .range(0, limit - 1L)
+                .list(User.class)
+                .thenApply(result -> result.body()));
     }
 
     @Override

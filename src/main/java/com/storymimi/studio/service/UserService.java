@@ -5,6 +5,7 @@ import com.storymimi.studio.model.PageRequest;
 import com.storymimi.studio.model.User;
 import com.storymimi.studio.model.UserDraft;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,12 @@ public interface UserService {
     CompletableFuture<Page<User>> list(PageRequest page);
 
     CompletableFuture<Optional<User>> get(UUID userId);
+
+    /**
+     * Up to {@code limit} users whose username or email contains {@code term} (case-insensitive, taken
+     * literally), ordered by username. A blank term finds nobody.
+     */
+    CompletableFuture<List<User>> search(String term, int limit);
 
     /** Creates a user with a client-generated id, so a retried create never makes a duplicate. */
     CompletableFuture<User> create(UserDraft draft);

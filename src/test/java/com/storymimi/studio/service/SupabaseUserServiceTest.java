@@ -141,4 +141,25 @@ class SupabaseUserServiceTest {
         CompletionException thrown = assertThrows(CompletionException.class, future::join);
         return assertInstanceOf(ServiceException.class, thrown.getCause());
     }
+
+    @Test
+    void searchFindsUsernameOrEmailSubstringsCaseInsensitivelyOrderedByUsername() {
+        User bruno = users.create(new UserDraft("Bruno", "bruno@drachen.example")).join();
+        User ana = users.create(new UserDraft("Ana Drachenfels", "ana@example.com")).join();
+        users.create(new UserDraft("Carla", "carla@example.com")).join();
+
+        List<User> found = users.search("DRACHE", 8).join();
+
+        assertEquals(List.of(ana, bruno), found, "username hit and email hit, ordered by username");
+        assertEquals(List.of(ana), users.search("drache", 1).join(), "the limit caps the answer");
+    }
+
+    @Test
+    void searchTakesWildcardsLiterally() {
+        users.create(new UserDraft("Ana", "ana@example.com")).join();
+        User percent = users.create(new UserDraft("100%_sure", "sure@example.com")).join();
+
+        assertEquals(List.of(percent), users.search("%_", 8).join());
+        assertEquals(List.of(), users.search("   ", 8).join(), "a blank term finds nobody");
+    }
 }

@@ -5,6 +5,8 @@ import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.connect.ProfileEditorDialog;
 import com.storymimi.studio.ui.integrity.IntegrityView;
+import com.storymimi.studio.ui.palette.CommandPaletteView;
+import com.storymimi.studio.ui.palette.CommandPaletteViewModel;
 import com.storymimi.studio.ui.shell.MainWindowViewModel.ConnectionState;
 import com.storymimi.studio.ui.storage.StorageView;
 import com.storymimi.studio.ui.stories.StoriesView;
@@ -72,6 +74,7 @@ public final class MainWindowView {
     @FXML private ToggleButton themeToggle;
     @FXML private FontIcon themeIcon;
     @FXML private HBox backgroundWorkSlot;
+    private CommandPaletteViewModel palette;
 
     public MainWindowView(MainWindowViewModel viewModel, ViewLoader loader, Texts texts,
                           ProfileEditorDialog profileEditor, ZoneId zone) {
@@ -235,9 +238,38 @@ public final class MainWindowView {
                     () -> viewModel.sectionProperty().set(section));
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
-                searchField::requestFocus);
+                this::openPalette);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), viewModel::toggleTheme);
+    }
+
+    /**
+     * Puts the command palette over the content area: Ctrl+K and the top search field open it; it lists the
+     * window's commands ({@link ShellActions}). Call once, after the view is loaded.
+     */
+    public void usePalette(CommandPaletteViewModel paletteModel) {
+        palette = paletteModel;
+        palette.setActions(ShellActions.of(viewModel, texts, this::openProfileEditor));
+        contentHost.getChildren().add(new CommandPaletteView(palette, texts).node());
+        searchField.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                openPalette();
+            }
+        });
+        searchField.setOnMouseClicked(event -> openPalette());
+        palette.openProperty().addListener((obs, was, open) -> {
+            if (!open) {
+                contentHost.requestFocus(); // not the search field, which would open the palette again
+            }
+        });
+    }
+
+    private void openPalette() {
+        if (palette == null) {
+            searchField.requestFocus();
+        } else if (!palette.openProperty().get()) {
+            palette.open();
+        }
     }
 
     @FXML

@@ -151,6 +151,55 @@ public final class MainWindowViewModel {
         }
     }
 
+    // -- entry points for the command palette (each switches to its section first) ---------------------------
+
+    /** The open connection; empty while connecting or after a failed connect. */
+    public java.util.Optional<Connection> openConnection() {
+        return java.util.Optional.ofNullable(connection);
+    }
+
+    /** Shows the Stories section with {@code row} open in the story editor. */
+    public void openStory(com.storymimi.studio.model.StoryRow row) {
+        section.set(Section.STORIES);
+        StoriesViewModel shown = ensureStories();
+        if (shown != null) {
+            shown.open(row);
+        }
+    }
+
+    /** Shows the Users section with {@code user} selected in the form. */
+    public void showUser(com.storymimi.studio.model.User user) {
+        section.set(Section.USERS);
+        if (users.get() != null) {
+            users.get().select(user);
+        }
+    }
+
+    /** Shows the Stories section with the new-story form open. */
+    public void newStory() {
+        section.set(Section.STORIES);
+        StoriesViewModel shown = ensureStories();
+        if (shown != null) {
+            shown.openNewStoryForm();
+        }
+    }
+
+    /** Shows the Users section with an empty form for a new user. */
+    public void newUser() {
+        section.set(Section.USERS);
+        if (users.get() != null) {
+            users.get().newUser();
+        }
+    }
+
+    /** Shows the Integrity section and starts a scan. */
+    public void scanIntegrity() {
+        section.set(Section.INTEGRITY);
+        if (integrity.get() != null) {
+            integrity.get().scan();
+        }
+    }
+
     /** Reads the profiles and opens the active one. */
     public void start() {
         reloadProfiles();

@@ -246,6 +246,29 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void thePalettesEntryPointsSwitchToTheSectionAndOpenTheStoryOrSelectTheUser() {
+        assertTrue(viewModel.openConnection().isEmpty(), "nothing to search before a connection is open");
+        connections.nextOpening().complete(connections.connectionTo(SANDBOX, healthy(3)));
+        viewModel.start();
+        var fox = viewModel.openConnection().orElseThrow().stories()
+                .list(com.storymimi.studio.model.StoryQuery.all().withSearch("fox"),
+                        com.storymimi.studio.model.PageRequest.first(8)).join().items().getFirst();
+
+        viewModel.openStory(fox);
+
+        assertEquals(Section.STORIES, viewModel.sectionProperty().get());
+        assertEquals(fox.story().storyId(), viewModel.storiesProperty().get().editor().orElseThrow().storyId());
+
+        var user = viewModel.usersProperty().get().rows().getLast();
+        viewModel.showUser(user);
+
+        assertEquals(Section.USERS, viewModel.sectionProperty().get());
+        assertEquals(user, viewModel.usersProperty().get().selectedProperty().get());
+        viewModel.newUser();
+        assertNull(viewModel.usersProperty().get().selectedProperty().get(), "an empty form for a new user");
+    }
+
+    @Test
     void theIntegritySectionIsBuiltWhenFirstShownAndRebuiltForANewConnection() {
         connections.nextOpening().complete(connections.connectionTo(SANDBOX, healthy(3)));
         viewModel.start();

@@ -72,6 +72,24 @@ public final class InMemoryUserService implements UserService {
     }
 
     @Override
+    public CompletableFuture<List<User>> search(String term, int limit) {
+        String needle = term == null ? "" : term.strip().toLowerCase(Locale.ROOT);
+        return answer(() -> {
+            synchronized (this) {
+                if (needle.isEmpty()) {
+                    return List.of();
+                }
+                return users.stream()
+                        .filter(u -> u.username().toLowerCase(Locale.ROOT).contains(needle)
+                                || u.email().toLowerCase(Locale.ROOT).contains(needle))
+                        .sorted(Comparator.comparing(User::username).thenComparing(User::userId))
+                        .limit(limit)
+                        .toList();
+            }
+        });
+    }
+
+    @Override
     public CompletableFuture<User> create(UserDraft draft) {
         return answer(() -> {
             synchronized (this) {
