@@ -9,49 +9,21 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives the Integrity section in the real window over the demo backend (one finding of each kind). */
-@ExtendWith(ApplicationExtension.class)
-class IntegrityUiTest {
-
-    @TempDir
-    Path home;
-
-    private StudioApp app;
-    private DemoBackendFactory backends;
+class IntegrityUiTest extends DemoWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
-        backends = new DemoBackendFactory(Duration.ofMillis(20), 3);
-        app = new StudioApp(backends, Map.of());
-        app.init();
-        app.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get(10, TimeUnit.SECONDS);
-        System.clearProperty(AppPaths.HOME_PROPERTY);
+        startApp(stage);
     }
 
     @Test
@@ -86,9 +58,5 @@ class IntegrityUiTest {
 
     private static List<FindingRow> findings(ListView<IntegrityRow> list) {
         return list.getItems().stream().filter(FindingRow.class::isInstance).map(FindingRow.class::cast).toList();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 }

@@ -11,51 +11,23 @@ import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives the Storage section in the real window over the demo backend (its media live in a temp folder). */
-@ExtendWith(ApplicationExtension.class)
-class StorageUiTest {
-
-    @TempDir
-    Path home;
-
-    private StudioApp app;
-    private DemoBackendFactory backends;
+class StorageUiTest extends DemoWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
-        backends = new DemoBackendFactory(Duration.ofMillis(20), 3);
-        app = new StudioApp(backends, Map.of());
-        app.init();
-        app.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get(10, TimeUnit.SECONDS);
-        System.clearProperty(AppPaths.HOME_PROPERTY);
+        startApp(stage);
     }
 
     @Test
@@ -109,9 +81,5 @@ class StorageUiTest {
         robot.type(KeyCode.BACK_SPACE);
         waitUntil(() -> table.getItems().stream().allMatch(StorageEntry::folder) && !table.getItems().isEmpty());
         assertTrue(table.getItems().stream().anyMatch(e -> e.name().equals(folder.name())));
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 }

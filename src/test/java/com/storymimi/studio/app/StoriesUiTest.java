@@ -18,24 +18,15 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.media.MediaPlayer;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,28 +38,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Files cannot be dragged in from the OS under TestFX, so drops go through the Consumer the drop zone's
  * DRAG_DROPPED handler itself calls ({@link StoryEditorView#DROP_FILES}), with a {@code List<Path>}.
  */
-@ExtendWith(ApplicationExtension.class)
-class StoriesUiTest {
-
-    @TempDir
-    Path home;
-
-    private StudioApp app;
-    private DemoBackendFactory backends;
+class StoriesUiTest extends DemoWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
-        backends = new DemoBackendFactory(Duration.ofMillis(20), 3);
-        app = new StudioApp(backends, Map.of());
-        app.init();
-        app.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get(10, TimeUnit.SECONDS);
-        System.clearProperty(AppPaths.HOME_PROPERTY);
+        startApp(stage);
     }
 
     private TableView<StoryRow> showStories(FxRobot robot) throws TimeoutException {
@@ -240,9 +214,5 @@ class StoriesUiTest {
 
     private List<Scene> catalogScenes(Story story) {
         return new com.storymimi.studio.ui.testing.InMemorySceneService(catalog()).list(story.storyId()).join();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 }

@@ -15,24 +15,15 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,31 +35,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the Consumer the strip's DRAG_DROPPED handler calls, {@link StoryEditorView#DROP_FILES}) and a scene deleted
  * with the Delete key.
  */
-@ExtendWith(ApplicationExtension.class)
-class StoryEditorUiTest {
-
-    private static final String PARROT = "Finn and the Chatty Parrot";
-
-    @TempDir
-    Path home;
-
-    private StudioApp app;
-    private DemoBackendFactory backends;
+class StoryEditorUiTest extends DemoWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
-        backends = new DemoBackendFactory(Duration.ofMillis(20), 3);
-        app = new StudioApp(backends, Map.of());
-        app.init();
-        app.start(stage);
+        startApp(stage);
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get(10, TimeUnit.SECONDS);
-        System.clearProperty(AppPaths.HOME_PROPERTY);
-    }
+    private static final String PARROT = "Finn and the Chatty Parrot";
 
     private ListView<SceneItem> openParrot(FxRobot robot) throws TimeoutException {
         robot.clickOn("#storiesButton");
@@ -166,9 +140,5 @@ class StoryEditorUiTest {
 
     private Scene scene(UUID id) {
         return catalog().scene(id).orElseThrow();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 }
