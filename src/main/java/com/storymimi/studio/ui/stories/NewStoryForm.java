@@ -1,5 +1,6 @@
 package com.storymimi.studio.ui.stories;
 
+import com.storymimi.studio.model.SceneDraft;
 import com.storymimi.studio.model.StoryDraft;
 import com.storymimi.studio.model.User;
 import com.storymimi.studio.ui.common.Texts;
@@ -16,8 +17,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
 /**
- * The small "New story" form above the table: title, prompt and the user it is for. The title's problem is
+ * The small "New story" form above the table: title, prompt, the user it is for and, optionally, the texts of its
+ * first scenes. The title's problem is
  * shown once the person typed in it (or tried to create), like the user form.
  */
 public final class NewStoryForm {
@@ -26,6 +32,7 @@ public final class NewStoryForm {
     private final BooleanProperty open = new SimpleBooleanProperty(this, "open");
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
+    private final StringProperty firstScenes = new SimpleStringProperty(this, "firstScenes", "");
     private final ObjectProperty<User> user = new SimpleObjectProperty<>(this, "user");
     private final ObservableList<User> users = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper titleProblem = new ReadOnlyStringWrapper(this, "titleProblem", "");
@@ -46,9 +53,23 @@ public final class NewStoryForm {
         return new StoryDraft(user.get() == null ? null : user.get().userId(), title.get(), prompt.get());
     }
 
+    /**
+     * The optional first scenes: one per paragraph (paragraphs are separated by a blank line), numbered 1..n in
+     * the order they were typed. Empty when the field is blank.
+     */
+    List<SceneDraft> sceneDrafts() {
+        // Line endings normalised first: a lone "\r" of a "\r\n" must not count as a line of its own.
+        String text = firstScenes.get().replace("\r\n", "\n").replace('\r', '\n');
+        List<String> paragraphs = Arrays.stream(text.split("\n\\s*\n"))
+                .map(String::strip).filter(paragraph -> !paragraph.isEmpty()).toList();
+        return IntStream.range(0, paragraphs.size())
+                .mapToObj(i -> new SceneDraft(i + 1, paragraphs.get(i))).toList();
+    }
+
     void reset() {
         title.set("");
         prompt.set("");
+        firstScenes.set("");
         user.set(null);
         error.set("");
         touched = false;
@@ -80,6 +101,11 @@ public final class NewStoryForm {
 
     public StringProperty promptProperty() {
         return prompt;
+    }
+
+    /** The first scenes' texts, one paragraph each; created with the story in one atomic call. */
+    public StringProperty firstScenesProperty() {
+        return firstScenes;
     }
 
     /** The user the story is for; null for a story without a user. */

@@ -88,6 +88,7 @@ public final class StoriesView {
     @FXML private ComboBox<User> newUserBox;
     @FXML private Label newTitleProblem;
     @FXML private TextArea newPromptArea;
+    @FXML private TextArea newScenesArea;
     @FXML private Label newStoryError;
     @FXML private Button createButton;
     @FXML private Label storiesListError;
@@ -180,6 +181,7 @@ public final class StoriesView {
         newStoryPane.managedProperty().bind(form.openProperty());
         newTitleField.textProperty().bindBidirectional(form.titleProperty());
         newPromptArea.textProperty().bindBidirectional(form.promptProperty());
+        newScenesArea.textProperty().bindBidirectional(form.firstScenesProperty());
         newUserBox.setItems(form.users());
         newUserBox.setPromptText(texts.get("stories.new.user.none"));
         newUserBox.setConverter(converter(User::username, texts.get("stories.new.user.none")));

@@ -2,8 +2,10 @@ package com.storymimi.studio.ui.stories;
 
 import com.storymimi.studio.model.Page;
 import com.storymimi.studio.model.PageRequest;
+import com.storymimi.studio.model.SceneDraft;
 import com.storymimi.studio.model.StatusCounts;
 import com.storymimi.studio.model.Story;
+import com.storymimi.studio.model.StoryDetail;
 import com.storymimi.studio.model.StoryQuery;
 import com.storymimi.studio.model.StoryRow;
 import com.storymimi.studio.model.StorySort;
@@ -33,6 +35,7 @@ import javafx.collections.ObservableList;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -121,13 +124,20 @@ public final class StoriesViewModel {
                 .onSuccess(chips::show)
                 .onFailure(e -> messages.describe(e, "stories")); // the chips keep their last counts
         actions = new StoryActions(stories, dialogs, messages, texts, fx, selected, this::refreshSelecting);
-        create = new AsyncCommand<>(fx, () -> stories.create(form.draft()), form.validBinding())
+        create = new AsyncCommand<>(fx, this::createFromForm, form.validBinding())
                 .onSuccess(this::created)
                 .onFailure(e -> form.showError(messages.describe(e, "stories")));
         previousPage = pageCommand(hasPrevious, -1);
         nextPage = pageCommand(hasNext, +1);
         busy = load.runningProperty().or(actions.deleteCommand().runningProperty()).or(create.runningProperty());
         load.runningProperty().addListener((obs, was, running) -> updatePlaceholder(running, rows.isEmpty()));
+    }
+
+    /** A story alone, or the story with its first scenes in one atomic call (nothing half-created). */
+    private CompletableFuture<Story> createFromForm() {
+        List<SceneDraft> scenes = form.sceneDrafts();
+        return scenes.isEmpty() ? stories.create(form.draft())
+                : stories.createWithScenes(form.draft(), scenes).thenApply(StoryDetail::story);
     }
 
     /** Loads the first page and the counts; call once the section is shown. */

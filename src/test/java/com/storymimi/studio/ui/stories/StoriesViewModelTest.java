@@ -2,6 +2,7 @@ package com.storymimi.studio.ui.stories;
 
 import com.storymimi.studio.model.MediaKind;
 import com.storymimi.studio.model.Story;
+import com.storymimi.studio.model.SceneDraft;
 import com.storymimi.studio.model.StoryRow;
 import com.storymimi.studio.model.StorySort;
 import com.storymimi.studio.model.StoryStatus;
@@ -266,6 +267,36 @@ class StoriesViewModelTest {
         assertEquals(StoryStatus.PENDING, first.story().status());
         assertEquals(first, viewModel.selectedProperty().get());
         assertEquals("Pending 1", viewModel.chips().textProperty(StoryStatus.PENDING).get());
+    }
+
+    @Test
+    void aNewStoryWithFirstScenesIsCreatedWithThemInOrder() {
+        StoriesViewModel viewModel = started();
+        viewModel.openNewStoryForm();
+        NewStoryForm form = viewModel.newStoryForm();
+        form.titleProperty().set("The Owl Who Could Not Sleep");
+        form.firstScenesProperty().set("The owl wakes at noon.\n\n  \nShe asks the moon for advice.\n");
+
+        viewModel.createOrExplain();
+
+        StoryRow created = viewModel.rows().getFirst();
+        assertEquals("The Owl Who Could Not Sleep", created.story().title());
+        assertEquals(2, created.sceneCount());
+        assertEquals(List.of("1: The owl wakes at noon.", "2: She asks the moon for advice."),
+                new InMemorySceneService(catalog).list(created.story().storyId()).join().stream()
+                        .map(scene -> scene.sequence() + ": " + scene.text()).toList());
+    }
+
+    @Test
+    void firstScenesAreParagraphsNumberedInTheOrderTyped() {
+        NewStoryForm form = new NewStoryForm(TestTexts.create());
+
+        form.firstScenesProperty().set("\r\nOne\r\nstill one\r\n\r\nTwo\n \n\nThree  ");
+
+        assertEquals(List.of(new SceneDraft(1, "One\nstill one"), new SceneDraft(2, "Two"), new SceneDraft(3, "Three")),
+                form.sceneDrafts());
+        form.firstScenesProperty().set("   ");
+        assertTrue(form.sceneDrafts().isEmpty(), "blank means a story without scenes");
     }
 
     @Test
