@@ -101,6 +101,24 @@ public class StudioApp extends Application {
         context.dialogs().setOwner(stage);
         FirstFrameExit.installIfRequested(scene);
         stage.show();
+        Thread.ofVirtual().name("media-warm-up").start(StudioApp::loadMediaClasses);
+    }
+
+    /**
+     * Loads JavaFX Media's classes behind the first frame: the first story opened creates a player, and loading
+     * them then stalled the FX thread for ~150 ms (docs/benchmarks.md, "FX thread stalls"). Loading only, no
+     * player is created here, so nothing touches the toolkit from this thread.
+     */
+    private static void loadMediaClasses() {
+        for (String name : List.of("javafx.scene.media.Media", "javafx.scene.media.MediaPlayer",
+                "javafx.scene.media.MediaException")) {
+            try {
+                Class.forName(name, false, StudioApp.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                LOG.debug("could not load {} ahead of time", name, e);
+                return;
+            }
+        }
     }
 
     /** The icon in every size the build copies from {@code icons/png}; the window manager picks the best fit. */
