@@ -4,14 +4,8 @@ import com.storymimi.studio.local.LocalSandbox;
 import com.storymimi.studio.local.SandboxOptions;
 import com.storymimi.studio.model.ConnectionProfile;
 import com.storymimi.studio.model.Credentials;
-import com.storymimi.studio.service.HealthService;
-import com.storymimi.studio.service.IntegrityService;
-import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.ObjectStorage;
 import com.storymimi.studio.service.OrphanedMedia;
-import com.storymimi.studio.service.SceneService;
-import com.storymimi.studio.service.StorageBrowserService;
-import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.SupabaseStorageBrowserService;
 import com.storymimi.studio.service.SupabaseHealthService;
 import com.storymimi.studio.service.SupabaseIntegrityService;
@@ -20,7 +14,6 @@ import com.storymimi.studio.service.SupabaseObjectStorage;
 import com.storymimi.studio.service.SupabaseSceneService;
 import com.storymimi.studio.service.SupabaseStoryService;
 import com.storymimi.studio.service.SupabaseUserService;
-import com.storymimi.studio.service.UserService;
 import com.storymimi.studio.supabase.SupabaseClient;
 import com.storymimi.studio.supabase.SupabaseConfig;
 import com.storymimi.studio.supabase.auth.FileSessionStore;
@@ -96,7 +89,7 @@ public final class SupabaseBackendFactory implements BackendFactory {
             if (!resumeSession(client)) {
                 signInInteractively(client, profile.name());
             }
-            return new ClientBackend(client, null, clock, mediaCache);
+            return clientBackend(client, null, clock, mediaCache);
         } catch (Exception | Error e) {
             client.close();
             throw e;
@@ -143,7 +136,7 @@ public final class SupabaseBackendFactory implements BackendFactory {
             client = connect(sandbox.baseUrl(), sandbox.anonKey());
             // The sandbox's editor account: the same sign-in a real project asks of an editor.
             client.auth().signInWithPassword(sandbox.editorEmail(), sandbox.editorPassword()).get();
-            return new ClientBackend(client, sandbox, clock, mediaCache);
+            return clientBackend(client, sandbox, clock, mediaCache);
         } catch (Exception | Error e) {
             if (client != null) {
                 client.close();
@@ -157,78 +150,27 @@ public final class SupabaseBackendFactory implements BackendFactory {
         return SupabaseClient.create(new SupabaseConfig(url, apiKey, REQUEST_TIMEOUT));
     }
 
-    /** The services of one client; closing it closes the client and, for the sandbox, stops the server. */
-    private static final class ClientBackend implements Backend {
-
-        private final SupabaseClient client;
-        private final LocalSandbox sandbox;
-        private final ExecutorService fileWork = Executors.newVirtualThreadPerTaskExecutor();
-        private final UserService users;
-        private final HealthService health;
-        private final StoryService stories;
-        private final SceneService scenes;
-        private final MediaService media;
-        private final IntegrityService integrity;
-        private final StorageBrowserService storageBrowser;
-
-        ClientBackend(SupabaseClient client, LocalSandbox sandbox, Clock clock, Path mediaCache) {
-            this.client = client;
-            this.sandbox = sandbox;
-            ObjectStorage storage = new SupabaseObjectStorage(client.storage());
-            // Objects a delete could not remove are logged by the services; the integrity doctor finds them.
-            OrphanedMedia orphans = OrphanedMedia.IGNORE;
-            this.users = new SupabaseUserService(client.rest());
-            this.health = new SupabaseHealthService(client.rest(), clock);
-            this.stories = new SupabaseStoryService(client.rest(), storage, orphans);
-            this.scenes = new SupabaseSceneService(client.rest(), storage, orphans);
-            this.media = new SupabaseMediaService(client.rest(), storage, orphans, mediaCache, fileWork);
-            // A scan blocks its thread while it waits for each page: a virtual thread of fileWork, closed with it.
-            this.integrity = new SupabaseIntegrityService(client.rest(), client.storage(), fileWork);
-            this.storageBrowser = new SupabaseStorageBrowserService(client.storage(), fileWork);
-        }
-
-        @Override
-        public UserService users() {
-            return users;
-        }
-
-        @Override
-        public HealthService health() {
-            return health;
-        }
-
-        @Override
-        public StoryService stories() {
-            return stories;
-        }
-
-        @Override
-        public SceneService scenes() {
-            return scenes;
-        }
-
-        @Override
-        public MediaService media() {
-            return media;
-        }
-
-        @Override
-        public IntegrityService integrity() {
-            return integrity;
-        }
-
-        @Override
-        public StorageBrowserService storage() {
-            return storageBrowser;
-        }
-
-        @Override
-        public void close() {
-            fileWork.shutdownNow();
-            client.close();
-            if (sandbox != null) {
-                sandbox.close();
-            }
-        }
+    /** The services of one client; closing the backend closes the client and, for the sandbox, stops the server. */
+    private static Backend clientBackend(SupabaseClient client, LocalSandbox sandbox, Clock clock, Path mediaCache) {
+        ExecutorService fileWork = Executors.newVirtualThreadPerTaskExecutor();
+        ObjectStorage storage = new SupabaseObjectStorage(client.storage());
+        // Objects a delete could not remove are logged by the services; the integrity doctor finds them.
+        OrphanedMedia orphans = OrphanedMedia.IGNORE;
+        return new BackendServices(
+                new SupabaseUserService(client.rest()),
+                new SupabaseHealthService(client.rest(), clock),
+                new SupabaseStoryService(client.rest(), storage, orphans),
+                new SupabaseSceneService(client.rest(), storage, orphans),
+                new SupabaseMediaService(client.rest(), storage, orphans, mediaCache, fileWork),
+                // A scan blocks its thread while it waits for each page: a virtual thread of fileWork, closed with it.
+                new SupabaseIntegrityService(client.rest(), client.storage(), fileWork),
+                new SupabaseStorageBrowserService(client.storage(), fileWork),
+                () -> {
+                    fileWork.shutdownNow();
+                    client.close();
+                    if (sandbox != null) {
+                        sandbox.close();
+                    }
+                });
     }
 }

@@ -8,12 +8,6 @@ import com.storymimi.studio.model.Story;
 import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.model.User;
 import com.storymimi.studio.service.HealthService;
-import com.storymimi.studio.service.IntegrityService;
-import com.storymimi.studio.service.MediaService;
-import com.storymimi.studio.service.SceneService;
-import com.storymimi.studio.service.StorageBrowserService;
-import com.storymimi.studio.service.StoryService;
-import com.storymimi.studio.service.UserService;
 import com.storymimi.studio.ui.testing.FolderStorageBrowser;
 import com.storymimi.studio.ui.testing.InMemoryCatalog;
 import com.storymimi.studio.ui.testing.InMemoryIntegrityService;
@@ -97,51 +91,14 @@ public final class DemoBackendFactory implements BackendFactory {
         InMemoryIntegrityService integrity = new InMemoryIntegrityService(latency, InMemoryIntegrityService.sampleFindings());
         lastIntegrity = integrity;
         FolderStorageBrowser storage = new FolderStorageBrowser(objects, latency);
-        return new Backend() {
-            @Override
-            public UserService users() {
-                return users;
+        HealthService health = () -> CompletableFuture.supplyAsync(
+                () -> new Health(true, Duration.ofMillis(3), Instant.now()),
+                CompletableFuture.delayedExecutor(3, TimeUnit.MILLISECONDS));
+        return new BackendServices(users, health, stories, scenes, media, integrity, storage, () -> {
+            synchronized (this) {
+                closed.add(profile.id());
             }
-
-            @Override
-            public HealthService health() {
-                return () -> CompletableFuture.supplyAsync(
-                        () -> new Health(true, Duration.ofMillis(3), Instant.now()),
-                        CompletableFuture.delayedExecutor(3, TimeUnit.MILLISECONDS));
-            }
-
-            @Override
-            public StoryService stories() {
-                return stories;
-            }
-
-            @Override
-            public SceneService scenes() {
-                return scenes;
-            }
-
-            @Override
-            public MediaService media() {
-                return media;
-            }
-
-            @Override
-            public IntegrityService integrity() {
-                return integrity;
-            }
-
-            @Override
-            public StorageBrowserService storage() {
-                return storage;
-            }
-
-            @Override
-            public void close() {
-                synchronized (DemoBackendFactory.this) {
-                    closed.add(profile.id());
-                }
-            }
-        };
+        });
     }
 
     private void seed(InMemoryUserService users) {

@@ -29,8 +29,13 @@ abstract class DemoWindowTest {
     DemoBackendFactory backends;
 
     void startApp(Stage stage) throws Exception {
+        startApp(stage, Duration.ofMillis(20));
+    }
+
+    /** @param latency how long each demo service call takes (longer to see work in progress) */
+    void startApp(Stage stage, Duration latency) throws Exception {
         System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
-        backends = new DemoBackendFactory(Duration.ofMillis(20), 3);
+        backends = new DemoBackendFactory(latency, 3);
         app = new StudioApp(backends, Map.of());
         app.init();
         app.start(stage);

@@ -13,19 +13,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -38,28 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on a scene's image zone shows up as a running upload in the status bar, then a notification says it is done
  * and the indicator hides again.
  */
-@ExtendWith(ApplicationExtension.class)
-class StoryEditorUploadQueueUiTest {
+class StoryEditorUploadQueueUiTest extends DemoWindowTest {
 
     private static final String PARROT = "Finn and the Chatty Parrot";
 
-    @TempDir
-    Path home;
-
-    private StudioApp app;
-
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
-        app = new StudioApp(new DemoBackendFactory(Duration.ofMillis(250), 3), Map.of());
-        app.init();
-        app.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get(10, TimeUnit.SECONDS);
-        System.clearProperty(AppPaths.HOME_PROPERTY);
+        startApp(stage, Duration.ofMillis(250));
     }
 
     @Test
@@ -99,7 +79,8 @@ class StoryEditorUploadQueueUiTest {
         return strip;
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+    // Longer than the base class's 10 s: every demo call here takes 250 ms so the work in progress can be seen.
+    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 }
