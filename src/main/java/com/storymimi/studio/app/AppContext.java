@@ -7,6 +7,7 @@ import com.storymimi.studio.ui.common.FxDialogService;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.ui.common.ViewLoader;
+import com.storymimi.studio.ui.common.ViewTasks;
 import com.storymimi.studio.ui.connect.ProfileEditorDialog;
 import com.storymimi.studio.ui.editor.DraftStore;
 import com.storymimi.studio.ui.integrity.IntegrityViewModel;
@@ -46,6 +47,7 @@ public final class AppContext {
     private final Executor fx;
     private final ExecutorService io = Executors.newSingleThreadExecutor(daemon("storymimi-io"));
     private final ExecutorService connector = Executors.newSingleThreadExecutor(daemon("storymimi-connect"));
+    private final ExecutorService media = Executors.newSingleThreadExecutor(daemon("storymimi-media"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("storymimi-timer"));
 
     private final Texts texts;
@@ -112,7 +114,8 @@ public final class AppContext {
     /** Loads the main window's view (FX thread). */
     public Parent createMainWindow() {
         ProfileEditorDialog profileEditor = new ProfileEditorDialog(connections, messages, texts, fx, loader);
-        MainWindowView window = new MainWindowView(mainWindow, loader, texts, profileEditor, zone);
+        MainWindowView window = new MainWindowView(mainWindow, loader, texts, profileEditor, zone,
+                new ViewTasks(media, fx));
         Parent root = loader.load(window);
         window.showBackgroundWork(new BackgroundJobsIndicator(jobs, texts));
         window.usePalette(palette);
@@ -130,6 +133,7 @@ public final class AppContext {
         timer.shutdownNow();
         CompletableFuture<Void> closed = connections.shutdown();
         connector.shutdown();
+        media.shutdown();
         CompletableFuture<Void> written = CompletableFuture.runAsync(() -> { }, io); // after queued writes
         io.shutdown();
         return CompletableFuture.allOf(closed, written);

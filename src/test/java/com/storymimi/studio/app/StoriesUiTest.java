@@ -3,18 +3,25 @@ package com.storymimi.studio.app;
 import com.storymimi.studio.model.Scene;
 import com.storymimi.studio.model.Story;
 import com.storymimi.studio.model.StoryRow;
+import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.model.User;
 import com.storymimi.studio.ui.editor.SceneItem;
 import com.storymimi.studio.ui.editor.StoryEditorView;
 import com.storymimi.studio.ui.testing.InMemoryCatalog;
 import com.storymimi.studio.ui.testing.MediaSamples;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -124,6 +131,66 @@ class StoriesUiTest extends DemoWindowTest {
         assertEquals(first, strip.getItems().get(1));
         assertEquals(first, strip.getSelectionModel().getSelectedItem(), "the moved scene stays selected");
         assertEquals("Scene 2", robot.lookup("#sceneTitle").queryAs(Label.class).getText());
+    }
+
+    /** The editor's view is built once and rebound: what the second story shows and saves is that story's only. */
+    @Test
+    void backAndOpenAnotherStoryShowsAndEditsOnlyThatStory(FxRobot robot) throws Exception {
+        TableView<StoryRow> table = showStories(robot);
+        open(robot, table, "Finn and the Chatty Parrot");
+        ListView<SceneItem> strip = robot.lookup("#sceneList").queryListView();
+        waitUntil(() -> strip.getItems().size() == 5);
+        Story parrot = catalog().allStories().stream()
+                .filter(s -> s.title().equals("Finn and the Chatty Parrot")).findFirst().orElseThrow();
+        List<String> parrotTexts = catalogScenes(parrot).stream().map(Scene::text).toList();
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> table.isVisible());
+        StoryRow other = table.getItems().stream()
+                .filter(r -> r.sceneCount() > 0 && r.sceneCount() != 5).findFirst().orElseThrow();
+
+        open(robot, table, other.story().title());
+
+        waitUntil(() -> strip.getItems().size() == other.sceneCount());
+        assertEquals(catalogScenes(other.story()).stream().map(Scene::sceneId).toList(),
+                strip.getItems().stream().map(SceneItem::sceneId).toList());
+        UUID selected = selectedSceneId(robot);
+        robot.clickOn("#textArea").write(" The end.");
+        waitUntil(() -> catalog().scene(selected).orElseThrow().text().endsWith(" The end."));
+        assertEquals(parrotTexts, catalogScenes(parrot).stream().map(Scene::text).toList(),
+                "the story shown before is not written to");
+    }
+
+    @Test
+    void theRowMenuChangesTheStatusOfTheStoryClicked(FxRobot robot) throws Exception {
+        TableView<StoryRow> table = showStories(robot);
+        StoryRow parrot = table.getItems().stream()
+                .filter(r -> r.story().title().equals("Finn and the Chatty Parrot")).findFirst().orElseThrow();
+        StoryStatus target = parrot.story().status() == StoryStatus.ERROR ? StoryStatus.PENDING : StoryStatus.ERROR;
+        robot.interact(() -> table.scrollTo(parrot));
+        Node cell = robot.lookup((Node n) -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                && "titleColumn".equals(c.getTableColumn().getId()) && "Finn and the Chatty Parrot".equals(c.getText()))
+                .query();
+
+        robot.rightClickOn(cell);
+        // Monocle does not turn the right click into a menu request as GTK does; this is the request it would send.
+        robot.interact(() -> {
+            Bounds screen = cell.localToScreen(cell.getBoundsInLocal());
+            cell.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 5, 5,
+                    screen.getMinX() + 5, screen.getMinY() + 5, false, null));
+        });
+
+        ContextMenu menu = table.getContextMenu();
+        waitUntil(menu::isShowing);
+        assertEquals(parrot, table.getSelectionModel().getSelectedItem(), "the right click selects the row");
+        Menu status = (Menu) menu.getItems().stream().filter(i -> "Set status".equals(i.getText())).findFirst().orElseThrow();
+        MenuItem choice = status.getItems().stream()
+                .filter(i -> (target == StoryStatus.ERROR ? "Error" : "Pending").equals(i.getText())).findFirst().orElseThrow();
+        robot.interact(() -> {
+            choice.fire();
+            menu.hide();
+        });
+        waitUntil(() -> catalog().allStories().stream().anyMatch(s -> s.storyId().equals(parrot.story().storyId())
+                && s.status() == target));
     }
 
     /**

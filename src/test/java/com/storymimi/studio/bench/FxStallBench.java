@@ -135,7 +135,7 @@ public final class FxStallBench {
         phases.add(probe.phase("open a story, first time (" + withScenes.get(1).sceneCount() + " scenes; cold)"));
         Button back = node(stage, "#backButton", Button.class);
         onFx(back::fire);
-        waitUntil(() -> onFx(() -> stage.getScene().getRoot().lookup("#imageZone") == null), 20);
+        waitUntil(() -> onFx(() -> table.isVisible() && table.getScene() != null), 20);
         Thread.sleep(1000);
         imageZone = open(stage, table, withScenes.getFirst());
         phases.add(probe.phase("back, open another story (" + withScenes.getFirst().sceneCount() + " scenes; warm)"));

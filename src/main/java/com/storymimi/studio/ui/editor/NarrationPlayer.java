@@ -1,13 +1,13 @@
 package com.storymimi.studio.ui.editor;
 
 import com.storymimi.studio.ui.common.Texts;
+import com.storymimi.studio.ui.common.ViewTasks;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.media.Media;
-import javafx.scene.media.MediaException;
 import javafx.scene.media.MediaPlayer;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -15,16 +15,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
 
 /**
  * The narration player of the editor and the Storage preview (View side: it owns a {@link MediaPlayer}). One player per file: loading
- * another file or {@link #dispose()} releases the previous one, as the AtlantaFX music player sample does.
+ * another file or {@link #dispose()} releases the previous one, as the AtlantaFX music player sample does. The
+ * player is built off the FX thread (it reads the file and builds a native pipeline); one that arrives after another file was asked for is
+ * released unused.
  */
 public final class NarrationPlayer {
 
     private static final Logger LOG = LoggerFactory.getLogger(NarrationPlayer.class);
 
     private final Texts texts;
+    private final ViewTasks tasks;
     private final Button playButton;
     private final FontIcon playIcon;
     private final Label timeLabel;
@@ -33,10 +37,12 @@ public final class NarrationPlayer {
     private final ReadOnlyObjectWrapper<MediaPlayer.Status> status = new ReadOnlyObjectWrapper<>(this, "status");
     private MediaPlayer player;
     private boolean seeking;
+    private long loads;
 
-    public NarrationPlayer(Texts texts, Button playButton, FontIcon playIcon, Label timeLabel, Slider seekSlider,
-                    Label problemLabel) {
+    public NarrationPlayer(Texts texts, ViewTasks tasks, Button playButton, FontIcon playIcon, Label timeLabel,
+                           Slider seekSlider, Label problemLabel) {
         this.texts = texts;
+        this.tasks = tasks;
         this.playButton = playButton;
         this.playIcon = playIcon;
         this.timeLabel = timeLabel;
@@ -55,6 +61,7 @@ public final class NarrationPlayer {
     /** Plays this file from now on (null: nothing to play). */
     public void load(Path file) {
         dispose();
+        long load = ++loads;
         problemLabel.setText("");
         seekSlider.setValue(0);
         timeLabel.setText("");
@@ -62,19 +69,36 @@ public final class NarrationPlayer {
         if (file == null) {
             return;
         }
-        try {
-            MediaPlayer created = new MediaPlayer(new Media(file.toUri().toString()));
-            player = created;
-            created.setOnReady(() -> ready(created));
-            created.setOnError(() -> failed(created.getError()));
-            created.setOnEndOfMedia(() -> {
-                created.stop();
-                created.seek(Duration.ZERO);
-            });
-            created.statusProperty().addListener((obs, old, now) -> showStatus(now));
-            created.currentTimeProperty().addListener((obs, old, now) -> showTime(created));
-        } catch (MediaException | UnsupportedOperationException e) {
-            failed(e);
+        String uri = file.toUri().toString();
+        tasks.supply(() -> new MediaPlayer(new Media(uri))).whenComplete((created, error) -> {
+            if (load != loads) {
+                if (created != null) {
+                    created.dispose(); // another file was asked for meanwhile
+                }
+            } else if (error != null) {
+                failed(error instanceof CompletionException ? error.getCause() : error);
+            } else {
+                use(created);
+            }
+        });
+    }
+
+    private void use(MediaPlayer created) {
+        player = created;
+        created.setOnReady(() -> ready(created));
+        created.setOnError(() -> failed(created.getError()));
+        created.setOnEndOfMedia(() -> {
+            created.stop();
+            created.seek(Duration.ZERO);
+        });
+        created.statusProperty().addListener((obs, old, now) -> showStatus(now));
+        created.currentTimeProperty().addListener((obs, old, now) -> showTime(created));
+        // It may have got ready or failed on the way here, before the handlers were set.
+        if (created.getError() != null) {
+            failed(created.getError());
+        } else if (created.getStatus() == MediaPlayer.Status.READY) {
+            showStatus(created.getStatus());
+            ready(created);
         }
     }
 
@@ -87,7 +111,7 @@ public final class NarrationPlayer {
         showTime(ready);
     }
 
-    private void failed(Exception error) {
+    private void failed(Throwable error) {
         LOG.warn("the narration cannot be played", error);
         playButton.setDisable(true);
         status.set(MediaPlayer.Status.HALTED);
@@ -133,6 +157,7 @@ public final class NarrationPlayer {
     }
 
     public void dispose() {
+        loads++;
         if (player != null) {
             player.dispose();
             player = null;

@@ -3,10 +3,15 @@ package com.storymimi.studio.ui.editor;
 import com.storymimi.studio.model.MediaKind;
 import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.ui.common.Texts;
+import com.storymimi.studio.ui.common.ViewBindings;
+import com.storymimi.studio.ui.common.ViewTasks;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -40,11 +45,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Binds the story editor: header, scene strip (drag or Alt+Up/Down to reorder), the selected scene's image
  * and narration drop zones with the player, and the autosaved text. File drops become {@code List<Path>}
- * here and go to {@link SceneMediaViewModel#drop}.
+ * here and go to {@link SceneMediaViewModel#drop}. Built once and {@link #bind bound} to each story opened:
+ * loading the FXML and the first CSS pass over it cost more than a frame, rebinding costs almost nothing.
  */
 public final class StoryEditorView {
 
@@ -54,14 +61,18 @@ public final class StoryEditorView {
      */
     public static final String DROP_FILES = "storymimi.dropFiles";
     private static final PseudoClass DRAG_OVER = PseudoClass.getPseudoClass("drag-over");
+    private static final PseudoClass KEPT = PseudoClass.getPseudoClass("kept");
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination UP = new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN);
     private static final KeyCombination DOWN = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
     private static final KeyCombination BACK = new KeyCodeCombination(KeyCode.ESCAPE);
 
-    private final StoryEditorViewModel viewModel;
     private final Texts texts;
+    private final ViewTasks tasks;
     private final Map<KeyCombination, Runnable> shortcuts;
+    private final ViewBindings bindings = new ViewBindings();
+    private final ObservableList<SceneItem> noScenes = FXCollections.observableArrayList();
+    private StoryEditorViewModel viewModel;
     private NarrationPlayer player;
 
     @FXML private BorderPane root;
@@ -109,49 +120,105 @@ public final class StoryEditorView {
     @FXML private TextArea textArea;
     @FXML private Label saveStateLabel;
 
-    public StoryEditorView(StoryEditorViewModel viewModel, Texts texts) {
-        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+    public StoryEditorView(Texts texts, ViewTasks tasks) {
         this.texts = Objects.requireNonNull(texts, "texts");
-        shortcuts = Map.of(SAVE, viewModel::saveNow, UP, () -> viewModel.moveSelected(-1),
-                DOWN, () -> viewModel.moveSelected(+1), BACK, viewModel::back);
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        shortcuts = Map.of(SAVE, () -> withModel(StoryEditorViewModel::saveNow),
+                UP, () -> withModel(vm -> vm.moveSelected(-1)),
+                DOWN, () -> withModel(vm -> vm.moveSelected(+1)),
+                BACK, () -> withModel(StoryEditorViewModel::back));
     }
 
+    /** What does not depend on the story shown: cell factories, drop handlers, the player, visibility rules. */
     @FXML
     private void initialize() {
-        bindHeader();
-        bindStrip();
-        bindScene();
-        bindMedia(viewModel.media().image(), imageZone, imageHint, imageProgress, imageMessage, removeImageButton);
-        bindMedia(viewModel.media().audio(), audioZone, audioHint, audioProgress, audioMessage, removeAudioButton);
-        bindImagePreview();
-        bindPlayer();
-    }
-
-    private void bindHeader() {
-        titleField.textProperty().bindBidirectional(viewModel.titleProperty());
-        titleField.setOnAction(e -> viewModel.commitHeader());
-        titleField.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused) {
-                viewModel.commitHeader();
-            }
-        });
-        promptArea.textProperty().bindBidirectional(viewModel.promptProperty());
-        promptArea.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused) {
-                viewModel.commitHeader();
-            }
-        });
+        titleField.setOnAction(e -> withModel(StoryEditorViewModel::commitHeader));
+        commitHeaderOnFocusLost(titleField);
+        commitHeaderOnFocusLost(promptArea);
         statusBox.getItems().setAll(StoryStatus.values());
         statusBox.setCellFactory(list -> statusCell());
         statusBox.setButtonCell(statusCell());
-        statusBox.valueProperty().bindBidirectional(viewModel.statusProperty());
-        statusBox.disableProperty().bind(viewModel.storyProperty().isNull());
-        userLabel.textProperty().bind(viewModel.usernameProperty());
-        busyIndicator.visibleProperty().bind(viewModel.busyBinding());
-        showWhenNotEmpty(noticeLabel, viewModel.noticeProperty());
-        noticeBar.visibleProperty().bind(noticeLabel.visibleProperty());
+        noticeBar.visibleProperty().bind(noticeLabel.textProperty().isNotEmpty());
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
-        showWhenNotEmpty(loadError, viewModel.loadErrorProperty());
+        for (Label label : List.of(noticeLabel, loadError, stripUploadStatus, imageMessage, audioMessage,
+                playerProblem)) {
+            label.visibleProperty().bind(label.textProperty().isNotEmpty());
+            label.managedProperty().bind(label.visibleProperty());
+        }
+        sceneList.setItems(noScenes);
+        sceneList.setCellFactory(list -> new SceneCell(texts, (from, to) -> withModel(vm -> vm.move(from, to))));
+        sceneList.setPlaceholder(new Label(texts.get("editor.scenes.empty")));
+        sceneList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null) {
+                withModel(vm -> vm.select(item));
+            }
+        });
+        sceneList.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DELETE && !e.isAltDown() && !e.isShortcutDown()) {
+                withModel(StoryEditorViewModel::deleteSelected);
+                e.consume();
+            }
+        });
+        acceptFileDrops(sceneList, files -> !viewModel.stripUploadingProperty().get(),
+                files -> viewModel.dropOnStrip(files));
+        stripUploadBar.visibleProperty().bind(stripUploadStatus.visibleProperty());
+        stripUploadBar.managedProperty().bind(stripUploadBar.visibleProperty());
+        stopStripUploadButton.managedProperty().bind(stopStripUploadButton.visibleProperty());
+        noSceneLabel.visibleProperty().bind(scenePane.visibleProperty().not());
+        acceptFileDrops(imageZone, files -> viewModel.media().acceptsDrag(MediaKind.IMAGE, files),
+                files -> viewModel.media().drop(MediaKind.IMAGE, files));
+        acceptFileDrops(audioZone, files -> viewModel.media().acceptsDrag(MediaKind.AUDIO, files),
+                files -> viewModel.media().drop(MediaKind.AUDIO, files));
+        for (Node shown : List.of(imageHint, imageProgress, audioHint, audioProgress, playerBar)) {
+            shown.managedProperty().bind(shown.visibleProperty());
+        }
+        imageView.fitWidthProperty().bind(Bindings.max(120, imageZone.widthProperty().subtract(16)));
+        imageView.fitHeightProperty().bind(Bindings.max(120, imageZone.heightProperty().subtract(16)));
+        player = new NarrationPlayer(texts, tasks, playButton, playIcon, timeLabel, seekSlider, playerProblem);
+    }
+
+    /** Shows this story from now on; the one shown before is let go first. */
+    public void bind(StoryEditorViewModel editor) {
+        unbind();
+        viewModel = Objects.requireNonNull(editor, "editor");
+        bindHeader(editor);
+        bindStrip(editor);
+        bindScene(editor);
+        bindSlot(editor.media().image(), imageHint, imageProgress, imageMessage, removeImageButton);
+        bindSlot(editor.media().audio(), audioHint, audioProgress, audioMessage, removeAudioButton);
+        bindImagePreview(editor.media().image());
+        bindPlayer(editor.media().audio());
+    }
+
+    /** Lets the story go: nothing of it stays bound, shown or playing. */
+    public void unbind() {
+        bindings.unbindAll();
+        viewModel = null;
+    }
+
+    private void withModel(Consumer<StoryEditorViewModel> action) {
+        if (viewModel != null) {
+            action.accept(viewModel);
+        }
+    }
+
+    private void commitHeaderOnFocusLost(Node field) {
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                withModel(StoryEditorViewModel::commitHeader);
+            }
+        });
+    }
+
+    private void bindHeader(StoryEditorViewModel editor) {
+        bindings.bindBidirectional(titleField.textProperty(), editor.titleProperty());
+        bindings.bindBidirectional(promptArea.textProperty(), editor.promptProperty());
+        bindings.bindBidirectional(statusBox.valueProperty(), editor.statusProperty());
+        bindings.bind(statusBox.disableProperty(), editor.storyProperty().isNull());
+        bindings.bind(userLabel.textProperty(), editor.usernameProperty());
+        bindings.bind(busyIndicator.visibleProperty(), editor.busyBinding());
+        bindings.bind(noticeLabel.textProperty(), editor.noticeProperty());
+        bindings.bind(loadError.textProperty(), editor.loadErrorProperty());
     }
 
     private ListCell<StoryStatus> statusCell() {
@@ -164,46 +231,42 @@ public final class StoryEditorView {
         };
     }
 
-    private void bindStrip() {
-        sceneList.setItems(viewModel.scenes());
-        sceneList.setCellFactory(list -> new SceneCell(texts, viewModel::move));
-        sceneList.setPlaceholder(new Label(texts.get("editor.scenes.empty")));
-        sceneList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-            if (item != null) {
-                viewModel.select(item);
-            }
-        });
-        viewModel.selectedProperty().addListener((obs, old, item) -> selectInStrip(item));
+    private void bindStrip(StoryEditorViewModel editor) {
+        sceneList.setItems(editor.scenes());
+        bindings.onUnbind(() -> sceneList.setItems(noScenes));
+        bindings.listen(editor.selectedProperty(), (obs, old, item) -> selectInStrip(item));
         // A reorder replaces the list's items; the selected scene must stay selected where it went.
-        viewModel.scenes().addListener((javafx.collections.ListChangeListener<SceneItem>) c ->
-                selectInStrip(viewModel.selectedProperty().get()));
-        selectInStrip(viewModel.selectedProperty().get());
-        addSceneButton.disableProperty().bind(viewModel.addSceneCommand().executableProperty().not());
-        upButton.disableProperty().bind(viewModel.reorderingProperty().or(viewModel.selectedProperty().isNull()));
-        downButton.disableProperty().bind(upButton.disableProperty());
-        bindStripDrop();
-        sceneList.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.DELETE && !e.isAltDown() && !e.isShortcutDown()) {
-                viewModel.deleteSelected();
-                e.consume();
-            }
-        });
-        deleteSceneButton.disableProperty().bind(viewModel.deletingProperty());
+        bindings.listen(editor.scenes(), (ListChangeListener<SceneItem>) c ->
+                selectInStrip(editor.selectedProperty().get()));
+        selectInStrip(editor.selectedProperty().get());
+        bindings.bind(addSceneButton.disableProperty(), editor.addSceneCommand().executableProperty().not());
+        bindings.bind(upButton.disableProperty(), editor.reorderingProperty().or(editor.selectedProperty().isNull()));
+        bindings.bind(downButton.disableProperty(), upButton.disableProperty());
+        bindings.bind(deleteSceneButton.disableProperty(), editor.deletingProperty());
+        bindings.bind(stripUploadStatus.textProperty(), editor.stripUploadStatusProperty());
+        bindings.bind(stopStripUploadButton.visibleProperty(), editor.stripUploadingProperty());
     }
 
-    /** Files or a folder dropped anywhere on the strip (cells pass file drags on) go to the plan. */
-    private void bindStripDrop() {
-        Consumer<List<Path>> dropFiles = viewModel::dropOnStrip;
-        sceneList.getProperties().put(DROP_FILES, dropFiles);
-        sceneList.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && !viewModel.stripUploadingProperty().get()) {
+    /**
+     * Files or a folder dropped on the node go to {@code drop} (cells of the strip pass file drags on); the
+     * same consumer is published under {@link #DROP_FILES}.
+     */
+    private void acceptFileDrops(Node target, Predicate<List<Path>> accepts, Consumer<List<Path>> drop) {
+        Consumer<List<Path>> dropFiles = files -> {
+            if (viewModel != null) {
+                drop.accept(files);
+            }
+        };
+        target.getProperties().put(DROP_FILES, dropFiles);
+        target.setOnDragOver(e -> {
+            if (viewModel != null && e.getDragboard().hasFiles() && accepts.test(paths(e))) {
                 e.acceptTransferModes(TransferMode.COPY);
-                sceneList.pseudoClassStateChanged(DRAG_OVER, true);
+                target.pseudoClassStateChanged(DRAG_OVER, true);
             }
             e.consume();
         });
-        sceneList.setOnDragExited(e -> sceneList.pseudoClassStateChanged(DRAG_OVER, false));
-        sceneList.setOnDragDropped(e -> {
+        target.setOnDragExited(e -> target.pseudoClassStateChanged(DRAG_OVER, false));
+        target.setOnDragDropped(e -> {
             boolean files = e.getDragboard().hasFiles();
             if (files) {
                 dropFiles.accept(paths(e));
@@ -211,11 +274,6 @@ public final class StoryEditorView {
             e.setDropCompleted(files);
             e.consume();
         });
-        showWhenNotEmpty(stripUploadStatus, viewModel.stripUploadStatusProperty());
-        stripUploadBar.visibleProperty().bind(stripUploadStatus.visibleProperty());
-        stripUploadBar.managedProperty().bind(stripUploadBar.visibleProperty());
-        stopStripUploadButton.visibleProperty().bind(viewModel.stripUploadingProperty());
-        stopStripUploadButton.managedProperty().bind(stopStripUploadButton.visibleProperty());
     }
 
     private void selectInStrip(SceneItem item) {
@@ -228,17 +286,20 @@ public final class StoryEditorView {
         }
     }
 
-    private void bindScene() {
-        scenePane.visibleProperty().bind(viewModel.selectedProperty().isNotNull());
-        noSceneLabel.visibleProperty().bind(scenePane.visibleProperty().not());
+    private void bindScene(StoryEditorViewModel editor) {
+        bindings.bind(scenePane.visibleProperty(), editor.selectedProperty().isNotNull());
         // Follows the selected scene's row: a reorder changes its number while it stays selected.
-        viewModel.selectedProperty().addListener((obs, old, item) -> bindSceneTitle(item));
-        bindSceneTitle(viewModel.selectedProperty().get());
-        textArea.textProperty().bindBidirectional(viewModel.textProperty());
-        saveStateLabel.textProperty().bind(viewModel.saveStateTextProperty());
-        viewModel.saveStateProperty().addListener((obs, old, state) -> {
-            saveStateLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass("kept"), state == SaveState.DRAFT_KEPT);
-        });
+        bindings.listen(editor.selectedProperty(), (obs, old, item) -> bindSceneTitle(item));
+        bindSceneTitle(editor.selectedProperty().get());
+        bindings.onUnbind(() -> bindSceneTitle(null));
+        bindings.bindBidirectional(textArea.textProperty(), editor.textProperty());
+        bindings.bind(saveStateLabel.textProperty(), editor.saveStateTextProperty());
+        bindings.listen(editor.saveStateProperty(), (obs, old, state) -> showSaveState(state));
+        showSaveState(editor.saveStateProperty().get());
+    }
+
+    private void showSaveState(SaveState state) {
+        saveStateLabel.pseudoClassStateChanged(KEPT, state == SaveState.DRAFT_KEPT);
     }
 
     private void bindSceneTitle(SceneItem item) {
@@ -251,45 +312,22 @@ public final class StoryEditorView {
         }
     }
 
-    private void bindMedia(MediaSlot slot, Region zone, Label hint, ProgressBar progress, Label message,
-                           Button remove) {
-        hint.visibleProperty().bind(slot.presentProperty().not().and(slot.uploadingProperty().not()));
-        hint.managedProperty().bind(hint.visibleProperty());
-        progress.progressProperty().bind(slot.progressProperty());
-        progress.visibleProperty().bind(slot.uploadingProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
-        showWhenNotEmpty(message, slot.messageProperty());
-        remove.disableProperty().bind(slot.presentProperty().not().or(slot.busyBinding()));
-        Consumer<List<Path>> dropFiles = files -> viewModel.media().drop(slot.kind(), files);
-        zone.getProperties().put(DROP_FILES, dropFiles);
-        zone.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && viewModel.media().acceptsDrag(slot.kind(), paths(e))) {
-                e.acceptTransferModes(TransferMode.COPY);
-                zone.pseudoClassStateChanged(DRAG_OVER, true);
-            }
-            e.consume();
-        });
-        zone.setOnDragExited(e -> zone.pseudoClassStateChanged(DRAG_OVER, false));
-        zone.setOnDragDropped(e -> {
-            boolean files = e.getDragboard().hasFiles();
-            if (files) {
-                dropFiles.accept(paths(e));
-            }
-            e.setDropCompleted(files);
-            e.consume();
-        });
+    private void bindSlot(MediaSlot slot, Label hint, ProgressBar progress, Label message, Button remove) {
+        bindings.bind(hint.visibleProperty(), slot.presentProperty().not().and(slot.uploadingProperty().not()));
+        bindings.bind(progress.progressProperty(), slot.progressProperty());
+        bindings.bind(progress.visibleProperty(), slot.uploadingProperty());
+        bindings.bind(message.textProperty(), slot.messageProperty());
+        bindings.bind(remove.disableProperty(), slot.presentProperty().not().or(slot.busyBinding()));
     }
 
     private static List<Path> paths(DragEvent event) {
         return event.getDragboard().getFiles().stream().map(File::toPath).toList();
     }
 
-    private void bindImagePreview() {
-        MediaSlot image = viewModel.media().image();
-        imageView.fitWidthProperty().bind(Bindings.max(120, imageZone.widthProperty().subtract(16)));
-        imageView.fitHeightProperty().bind(Bindings.max(120, imageZone.heightProperty().subtract(16)));
-        image.fileProperty().addListener((obs, old, file) -> showImage(file));
+    private void bindImagePreview(MediaSlot image) {
+        bindings.listen(image.fileProperty(), (obs, old, file) -> showImage(file));
         showImage(image.fileProperty().get());
+        bindings.onUnbind(() -> showImage(null));
     }
 
     private void showImage(Path file) {
@@ -297,17 +335,12 @@ public final class StoryEditorView {
         imageView.setImage(file == null ? null : new Image(file.toUri().toString(), 1200, 0, true, true, true));
     }
 
-    private void bindPlayer() {
-        MediaSlot audio = viewModel.media().audio();
-        player = new NarrationPlayer(texts, playButton, playIcon, timeLabel, seekSlider, playerProblem);
-        playerProblem.visibleProperty().bind(playerProblem.textProperty().isNotEmpty());
-        playerProblem.managedProperty().bind(playerProblem.visibleProperty());
-        playerBar.visibleProperty().bind(audio.presentProperty());
-        playerBar.managedProperty().bind(playerBar.visibleProperty());
-        audio.fileProperty().addListener((obs, old, file) -> player.load(file));
-        audio.fileNameProperty().addListener((obs, old, name) -> audioName.setText(name));
-        audioName.setText(audio.fileNameProperty().get());
+    private void bindPlayer(MediaSlot audio) {
+        bindings.bind(playerBar.visibleProperty(), audio.presentProperty());
+        bindings.listen(audio.fileProperty(), (obs, old, file) -> player.load(file));
+        bindings.bind(audioName.textProperty(), audio.fileNameProperty());
         player.load(audio.fileProperty().get());
+        bindings.onUnbind(() -> player.load(null));
     }
 
     /** Moves this editor's shortcuts from one scene to another (null: remove them). */
@@ -320,84 +353,64 @@ public final class StoryEditorView {
         }
     }
 
-    /** The editor goes away: release the media player and the shortcuts. */
-    public void dispose() {
-        player.dispose();
-        Scene scene = root.getScene();
-        if (scene != null) {
-            updateShortcuts(scene, null);
-        }
-    }
-
-    /** The narration player's state (READY once loaded, PLAYING while it plays); for tests without ears. */
-    public javafx.beans.property.ReadOnlyObjectProperty<javafx.scene.media.MediaPlayer.Status> playerStatusProperty() {
-        return player.statusProperty();
-    }
-
-    private static void showWhenNotEmpty(Label label, ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
-
     @FXML
     private void back() {
-        viewModel.back();
+        withModel(vm -> vm.back());
     }
 
     @FXML
     private void save() {
-        viewModel.saveNow();
+        withModel(vm -> vm.saveNow());
     }
 
     @FXML
     private void dismissNotice() {
-        viewModel.dismissNotice();
+        withModel(vm -> vm.dismissNotice());
     }
 
     @FXML
     private void moveUp() {
-        viewModel.moveSelected(-1);
+        withModel(vm -> vm.moveSelected(-1));
     }
 
     @FXML
     private void moveDown() {
-        viewModel.moveSelected(+1);
+        withModel(vm -> vm.moveSelected(+1));
     }
 
     @FXML
     private void deleteScene() {
-        viewModel.deleteSelected();
+        withModel(vm -> vm.deleteSelected());
     }
 
     @FXML
     private void stopStripUpload() {
-        viewModel.stopStripUpload();
+        withModel(vm -> vm.stopStripUpload());
     }
 
     @FXML
     private void addScene() {
-        viewModel.addSceneCommand().execute();
+        withModel(vm -> vm.addSceneCommand().execute());
     }
 
     @FXML
     private void chooseImage() {
-        viewModel.media().choose(MediaKind.IMAGE);
+        withModel(vm -> vm.media().choose(MediaKind.IMAGE));
     }
 
     @FXML
     private void removeImage() {
-        viewModel.media().remove(MediaKind.IMAGE);
+        withModel(vm -> vm.media().remove(MediaKind.IMAGE));
     }
 
     @FXML
     private void chooseAudio() {
-        viewModel.media().choose(MediaKind.AUDIO);
+        withModel(vm -> vm.media().choose(MediaKind.AUDIO));
     }
 
     @FXML
     private void removeAudio() {
-        viewModel.media().remove(MediaKind.AUDIO);
+        withModel(vm -> vm.media().remove(MediaKind.AUDIO));
     }
 
     @FXML

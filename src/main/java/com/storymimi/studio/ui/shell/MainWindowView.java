@@ -2,6 +2,7 @@ package com.storymimi.studio.ui.shell;
 
 import com.storymimi.studio.model.ConnectionProfile;
 import com.storymimi.studio.ui.common.Texts;
+import com.storymimi.studio.ui.common.ViewTasks;
 import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.connect.ProfileEditorDialog;
 import com.storymimi.studio.ui.integrity.IntegrityView;
@@ -52,6 +53,7 @@ public final class MainWindowView {
     private final Texts texts;
     private final ProfileEditorDialog profileEditor;
     private final ZoneId zone;
+    private final ViewTasks tasks;
     private final Map<Section, ToggleButton> sectionButtons = new EnumMap<>(Section.class);
     private final Map<Section, Node> sectionViews = new EnumMap<>(Section.class);
 
@@ -77,12 +79,13 @@ public final class MainWindowView {
     private CommandPaletteViewModel palette;
 
     public MainWindowView(MainWindowViewModel viewModel, ViewLoader loader, Texts texts,
-                          ProfileEditorDialog profileEditor, ZoneId zone) {
+                          ProfileEditorDialog profileEditor, ZoneId zone, ViewTasks tasks) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.loader = Objects.requireNonNull(loader, "loader");
         this.texts = Objects.requireNonNull(texts, "texts");
         this.profileEditor = Objects.requireNonNull(profileEditor, "profileEditor");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
     }
 
     @FXML
@@ -130,8 +133,9 @@ public final class MainWindowView {
         viewModel.connectionStateProperty().addListener((obs, old, state) -> updateContent());
         bindSectionView(Section.USERS, viewModel.usersProperty(), users -> new UsersView(users, texts, zone));
         bindSectionView(Section.STORIES, viewModel.storiesProperty(),
-                stories -> new StoriesView(stories, loader, texts, zone));
-        bindSectionView(Section.STORAGE, viewModel.storageProperty(), storage -> new StorageView(storage, texts, zone));
+                stories -> new StoriesView(stories, loader, texts, zone, tasks));
+        bindSectionView(Section.STORAGE, viewModel.storageProperty(),
+                storage -> new StorageView(storage, texts, zone, tasks));
         bindSectionView(Section.INTEGRITY, viewModel.integrityProperty(),
                 integrity -> new IntegrityView(integrity, texts));
     }

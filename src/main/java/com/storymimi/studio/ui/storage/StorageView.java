@@ -3,6 +3,7 @@ package com.storymimi.studio.ui.storage;
 import com.storymimi.studio.model.StorageBucket;
 import com.storymimi.studio.model.StorageEntry;
 import com.storymimi.studio.ui.common.Texts;
+import com.storymimi.studio.ui.common.ViewTasks;
 import com.storymimi.studio.ui.editor.NarrationPlayer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -50,6 +51,7 @@ public final class StorageView {
 
     private final StorageViewModel viewModel;
     private final Texts texts;
+    private final ViewTasks tasks;
     private final DateTimeFormatter dateFormat;
     private final Map<KeyCombination, Runnable> shortcuts = new LinkedHashMap<>();
     private NarrationPlayer player;
@@ -87,8 +89,9 @@ public final class StorageView {
     @FXML private Label playerProblem;
     @FXML private Label previewHint;
 
-    public StorageView(StorageViewModel viewModel, Texts texts, ZoneId zone) {
+    public StorageView(StorageViewModel viewModel, Texts texts, ZoneId zone, ViewTasks tasks) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.texts = Objects.requireNonNull(texts, "texts");
         this.dateFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(texts.locale()).withZone(zone);
@@ -243,7 +246,7 @@ public final class StorageView {
     }
 
     private void bindPreview() {
-        player = new NarrationPlayer(texts, playButton, playIcon, timeLabel, seekSlider, playerProblem);
+        player = new NarrationPlayer(texts, tasks, playButton, playIcon, timeLabel, seekSlider, playerProblem);
         previewImage.fitWidthProperty().bind(Bindings.max(80, imageBox.widthProperty().subtract(8)));
         previewImage.fitHeightProperty().bind(Bindings.max(80, imageBox.heightProperty().subtract(8)));
         playerProblem.visibleProperty().bind(playerProblem.textProperty().isNotEmpty());

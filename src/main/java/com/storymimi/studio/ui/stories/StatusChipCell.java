@@ -32,8 +32,11 @@ final class StatusChipCell<S> extends TableCell<S, StoryStatus> {
             setGraphic(null);
             return;
         }
-        chip.getStyleClass().removeAll(STYLES.values());
-        chip.getStyleClass().add(STYLES.get(status));
+        String style = STYLES.get(status);
+        if (!chip.getStyleClass().contains(style)) { // a change of style class costs a CSS pass over the chip
+            chip.getStyleClass().removeAll(STYLES.values());
+            chip.getStyleClass().add(style);
+        }
         chip.setText(texts.get("story.status." + status.name()));
         setGraphic(chip);
     }

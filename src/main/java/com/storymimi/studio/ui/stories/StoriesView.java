@@ -6,6 +6,7 @@ import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.model.User;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.ViewLoader;
+import com.storymimi.studio.ui.common.ViewTasks;
 import com.storymimi.studio.ui.editor.StoryEditorView;
 import com.storymimi.studio.ui.editor.StoryEditorViewModel;
 import javafx.beans.binding.Bindings;
@@ -31,6 +32,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -46,6 +48,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -63,6 +66,7 @@ public final class StoriesView {
     private final ViewLoader loader;
     private final Texts texts;
     private final ZoneId zone;
+    private final ViewTasks tasks;
     private final DateTimeFormatter timeFormat;
     private final Map<KeyCombination, Runnable> shortcuts;
     private final Map<StoryStatus, ToggleButton> chips = new EnumMap<>(StoryStatus.class);
@@ -102,11 +106,12 @@ public final class StoriesView {
     @FXML private Label storiesPlaceholder;
     @FXML private ProgressBar storiesBusyBar;
 
-    public StoriesView(StoriesViewModel viewModel, ViewLoader loader, Texts texts, ZoneId zone) {
+    public StoriesView(StoriesViewModel viewModel, ViewLoader loader, Texts texts, ZoneId zone, ViewTasks tasks) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.loader = Objects.requireNonNull(loader, "loader");
         this.texts = Objects.requireNonNull(texts, "texts");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.timeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(texts.locale()).withZone(zone);
         shortcuts = Map.of(FIND, this::focusSearch, NEW, this::newStory, REFRESH, this::refresh);
@@ -227,6 +232,7 @@ public final class StoriesView {
             }
         });
         storiesTable.setRowFactory(view -> storyRow());
+        bindContextMenu();
         storiesTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ENTER) {
                 viewModel.open(storiesTable.getSelectionModel().getSelectedItem());
@@ -245,11 +251,27 @@ public final class StoriesView {
                 viewModel.open(row.getItem());
             }
         });
-        row.itemProperty().addListener((obs, old, story) -> row.setContextMenu(story == null ? null : contextMenu(story)));
         return row;
     }
 
-    private ContextMenu contextMenu(StoryRow story) {
+    /**
+     * One menu for the whole table, filled for the selected story when it is asked for (right click, which
+     * selects the row first, or the keyboard's menu key): a menu per row would build 50 popups on every page.
+     */
+    private void bindContextMenu() {
+        ContextMenu menu = new ContextMenu();
+        storiesTable.setContextMenu(menu);
+        storiesTable.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            StoryRow story = storiesTable.getSelectionModel().getSelectedItem();
+            if (story == null) {
+                e.consume();
+            } else {
+                menu.getItems().setAll(menuItems(story));
+            }
+        });
+    }
+
+    private List<MenuItem> menuItems(StoryRow story) {
         MenuItem open = new MenuItem(texts.get("stories.open"), new FontIcon("mdi2p-pencil-outline"));
         open.setOnAction(e -> viewModel.open(story));
         Menu status = new Menu(texts.get("stories.menu.status"));
@@ -264,7 +286,7 @@ public final class StoriesView {
             viewModel.select(story);
             viewModel.deleteCommand().execute();
         });
-        return new ContextMenu(open, status, new SeparatorMenuItem(), delete);
+        return List.of(open, status, new SeparatorMenuItem(), delete);
     }
 
     private TableCell<StoryRow, Instant> timeCell() {
@@ -277,17 +299,23 @@ public final class StoriesView {
         };
     }
 
+    /**
+     * Shows the editor over the list, or the list again. The editor's view is built at the first open and kept,
+     * hidden while the list shows: building it again for every story took longer than a frame.
+     */
     private void showEditor(StoryEditorViewModel editor) {
-        if (editorNode != null) {
-            editorView.dispose();
-            root.getChildren().remove(editorNode);
-            editorNode = null;
-            editorView = null;
-        }
         if (editor != null) {
-            editorView = new StoryEditorView(editor, texts);
-            editorNode = loader.load(editorView);
-            root.getChildren().add(editorNode);
+            if (editorView == null) {
+                editorView = new StoryEditorView(texts, tasks);
+                editorNode = loader.load(editorView);
+                root.getChildren().add(editorNode);
+            }
+            editorView.bind(editor);
+        } else if (editorView != null) {
+            editorView.unbind();
+        }
+        if (editorNode != null) {
+            editorNode.setVisible(editor != null);
         }
         listPane.setVisible(editor == null);
         if (editor == null && root.getScene() != null) {
@@ -305,7 +333,7 @@ public final class StoriesView {
             to.getAccelerators().putAll(shortcuts);
         }
         if (editorView != null) {
-            editorView.updateShortcuts(from, root.isVisible() ? to : null);
+            editorView.updateShortcuts(from, root.isVisible() && editorNode.isVisible() ? to : null);
         }
     }
 

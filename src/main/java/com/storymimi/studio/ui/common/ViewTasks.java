@@ -1,0 +1,31 @@
+package com.storymimi.studio.ui.common;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * Work a view does off the FX thread and continues with on it: building a media player (it reads the file and
+ * builds a native pipeline) or loading a view's FXML before it is shown. Only for objects not yet part of a
+ * showing window, as JavaFX allows.
+ */
+public final class ViewTasks {
+
+    private final Executor background;
+    private final Executor fx;
+
+    /**
+     * @param background runs the work
+     * @param fx         completes the result on the FX thread ({@code Platform::runLater} in the app)
+     */
+    public ViewTasks(Executor background, Executor fx) {
+        this.background = Objects.requireNonNull(background, "background");
+        this.fx = Objects.requireNonNull(fx, "fx");
+    }
+
+    /** Runs {@code work} in the background; the future completes on the FX thread, normally or exceptionally. */
+    public <T> CompletableFuture<T> supply(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, background).whenCompleteAsync((result, error) -> { }, fx);
+    }
+}
