@@ -69,6 +69,13 @@ final class PulseGapProbe {
         sampler.start();
     }
 
+    private static boolean tellsWhose(StackTraceElement frame) {
+        String where = frame.getClassName();
+        return where.startsWith("com.storymimi") || where.startsWith("atlantafx")
+                || where.equals("javafx.scene.Scene$ScenePulseListener")
+                || where.equals("com.sun.javafx.application.PlatformImpl");
+    }
+
     private void sample() {
         while (running) {
             long since = lastPulse == 0 ? 0 : System.nanoTime() - lastPulse;
@@ -77,6 +84,9 @@ final class PulseGapProbe {
                 StackTraceElement[] stack = fxThread.getStackTrace();
                 StringBuilder s = new StringBuilder();
                 Arrays.stream(stack).limit(14).forEach(f -> s.append("\n      at ").append(f));
+                // Below the top: only the frames that say whose work it was (app code, pulse, runLater, atlantafx).
+                Arrays.stream(stack).skip(14).filter(PulseGapProbe::tellsWhose)
+                        .forEach(f -> s.append("\n      .. ").append(f));
                 synchronized (stalls) {
                     stalls.add(s.toString());
                 }

@@ -38,6 +38,7 @@ public final class FxDialogService implements DialogService {
     private final Texts texts;
     private Window owner;
     private final VBox notificationLayer = new VBox(8);
+    private boolean warmedUp;
 
     public FxDialogService(Texts texts) {
         this.texts = Objects.requireNonNull(texts, "texts");
@@ -45,6 +46,27 @@ public final class FxDialogService implements DialogService {
         notificationLayer.setPickOnBounds(false);
         notificationLayer.setFillWidth(false);
         notificationLayer.getStyleClass().add("notification-layer");
+        notificationLayer.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && !warmedUp) {
+                warmUp();
+            }
+        });
+    }
+
+    /**
+     * The first notification in a process took several frames (its skin's classes, its styles, its shadow); one
+     * is put into the layer hidden for a moment once the window shows, so that the first real one is as quick as
+     * any later one.
+     */
+    private void warmUp() {
+        warmedUp = true;
+        Notification hidden = notification("", "mdi2i-information-outline", Styles.ACCENT);
+        hidden.setVisible(false);
+        hidden.setManaged(false);
+        notificationLayer.getChildren().add(hidden);
+        PauseTransition done = new PauseTransition(Duration.seconds(2));
+        done.setOnFinished(e -> notificationLayer.getChildren().remove(hidden));
+        done.play();
     }
 
     /** The window that owns confirmations. */
@@ -142,11 +164,7 @@ public final class FxDialogService implements DialogService {
             alert.show();
             return;
         }
-        Notification notification = new Notification(message, new FontIcon(icon));
-        notification.getStyleClass().addAll(style, Styles.ELEVATED_1);
-        notification.setPrefWidth(380);
-        notification.setMaxHeight(Region.USE_PREF_SIZE);
-        notification.setAccessibleText(message);
+        Notification notification = notification(message, icon, style);
         notification.setOnClose(e -> notificationLayer.getChildren().remove(notification));
         if (notificationLayer.getChildren().size() >= MAX_NOTIFICATIONS) {
             notificationLayer.getChildren().removeFirst();
@@ -155,5 +173,14 @@ public final class FxDialogService implements DialogService {
         PauseTransition timeout = new PauseTransition(NOTIFICATION_TIME);
         timeout.setOnFinished(e -> notificationLayer.getChildren().remove(notification));
         timeout.play();
+    }
+
+    private static Notification notification(String message, String icon, String style) {
+        Notification notification = new Notification(message, new FontIcon(icon));
+        notification.getStyleClass().addAll(style, Styles.ELEVATED_1);
+        notification.setPrefWidth(380);
+        notification.setMaxHeight(Region.USE_PREF_SIZE);
+        notification.setAccessibleText(message);
+        return notification;
     }
 }

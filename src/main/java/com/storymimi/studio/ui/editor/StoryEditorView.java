@@ -97,6 +97,8 @@ public final class StoryEditorView {
     @FXML private Label noSceneLabel;
     @FXML private VBox scenePane;
     @FXML private Label sceneTitle;
+    @FXML private VBox imageColumn;
+    @FXML private VBox audioColumn;
     @FXML private StackPane imageZone;
     @FXML private ImageView imageView;
     @FXML private Label imageHint;
@@ -341,6 +343,14 @@ public final class StoryEditorView {
         bindings.bind(audioName.textProperty(), audio.fileNameProperty());
         player.load(audio.fileProperty().get());
         bindings.onUnbind(() -> player.load(null));
+    }
+
+    /**
+     * The editor's heaviest parts (those with skins of their own), for putting the editor into the window a
+     * part per frame ({@link com.storymimi.studio.ui.common.StagedAttach}).
+     */
+    public List<Node> heavyParts() {
+        return List.of(statusBox, busyIndicator, promptPane, sceneList, imageColumn, audioColumn, textArea);
     }
 
     /** Moves this editor's shortcuts from one scene to another (null: remove them). */

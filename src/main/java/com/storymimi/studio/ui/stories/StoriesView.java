@@ -4,11 +4,13 @@ import com.storymimi.studio.model.StoryRow;
 import com.storymimi.studio.model.StorySort;
 import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.model.User;
+import com.storymimi.studio.ui.common.StagedAttach;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.common.ViewTasks;
 import com.storymimi.studio.ui.editor.StoryEditorView;
 import com.storymimi.studio.ui.editor.StoryEditorViewModel;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableStringValue;
@@ -40,8 +42,11 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -61,6 +66,8 @@ public final class StoriesView {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+    private static final Duration PREPARE_AFTER = Duration.seconds(1);
+    private static final Logger LOG = LoggerFactory.getLogger(StoriesView.class);
 
     private final StoriesViewModel viewModel;
     private final ViewLoader loader;
@@ -72,6 +79,8 @@ public final class StoriesView {
     private final Map<StoryStatus, ToggleButton> chips = new EnumMap<>(StoryStatus.class);
     private Node editorNode;
     private StoryEditorView editorView;
+    private StagedAttach staging;
+    private boolean preparing;
 
     @FXML private StackPane root;
     @FXML private VBox listPane;
@@ -125,7 +134,12 @@ public final class StoriesView {
         bindTable();
         viewModel.editorProperty().addListener((obs, old, editor) -> showEditor(editor));
         showEditor(viewModel.editorProperty().get());
-        root.sceneProperty().addListener((obs, old, scene) -> updateShortcuts(old, scene));
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            updateShortcuts(old, scene);
+            if (scene != null) {
+                prepareEditor();
+            }
+        });
         root.visibleProperty().addListener((obs, was, visible) -> updateShortcuts(root.getScene(), root.getScene()));
     }
 
@@ -300,15 +314,18 @@ public final class StoriesView {
     }
 
     /**
-     * Shows the editor over the list, or the list again. The editor's view is built at the first open and kept,
-     * hidden while the list shows: building it again for every story took longer than a frame.
+     * Shows the editor over the list, or the list again. The editor's view is built once and kept, hidden while
+     * the list shows: building it took longer than a frame. It is usually built already ({@link #prepareEditor}).
      */
     private void showEditor(StoryEditorViewModel editor) {
         if (editor != null) {
             if (editorView == null) {
-                editorView = new StoryEditorView(texts, tasks);
-                editorNode = loader.load(editorView);
+                StoryEditorView view = new StoryEditorView(texts, tasks);
+                useEditor(view, loader.load(view));
                 root.getChildren().add(editorNode);
+            }
+            if (staging != null) {
+                staging.finish(); // opened before the prepared editor was all in: the rest goes in now
             }
             editorView.bind(editor);
         } else if (editorView != null) {
@@ -322,6 +339,36 @@ public final class StoriesView {
             storiesTable.requestFocus();
         }
         updateShortcuts(root.getScene(), root.getScene());
+    }
+
+    private void useEditor(StoryEditorView view, Node node) {
+        editorView = view;
+        editorNode = node;
+        editorNode.setVisible(false);
+    }
+
+    /**
+     * A while after the section is first on screen, loads the editor's FXML in the background and puts it into
+     * the window hidden, a part per frame: the first story opened then shows at once instead of after a stall.
+     */
+    private void prepareEditor() {
+        if (editorView != null || preparing) {
+            return;
+        }
+        preparing = true;
+        PauseTransition idle = new PauseTransition(PREPARE_AFTER);
+        idle.setOnFinished(e -> {
+            StoryEditorView view = new StoryEditorView(texts, tasks);
+            tasks.supply(() -> loader.load(view)).whenComplete((node, error) -> {
+                if (error != null) {
+                    LOG.warn("the story editor could not be prepared; it is built when a story is opened", error);
+                } else if (editorView == null) { // else a story was opened meanwhile, with an editor of its own
+                    useEditor(view, node);
+                    staging = StagedAttach.start(view.heavyParts(), () -> root.getChildren().add(node));
+                }
+            });
+        });
+        idle.play();
     }
 
     private void updateShortcuts(Scene from, Scene to) {
