@@ -78,7 +78,7 @@ public final class AppContext {
         dialogs = new FxDialogService(texts);
         loader = new ViewLoader(texts);
         drafts = new FileDraftStore(paths.draftsDir(), io);
-        jobs = new BackgroundJobs(dialogs, messages, texts, fx, Clock.system(zone));
+        jobs = new BackgroundJobs(dialogs, messages, texts, fx, io, Clock.system(zone));
         mainWindow = new MainWindowViewModel(connections, dialogs, messages, texts, fx,
                 new ScheduledPeriodicScheduler(timer, fx), zone,
                 tracked(StoriesViewModel.forConnections(dialogs, messages, texts, fx, new ScheduledDelayScheduler(timer, fx),

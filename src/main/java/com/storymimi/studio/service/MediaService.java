@@ -5,6 +5,7 @@ import com.storymimi.studio.model.Scene;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -34,4 +35,13 @@ public interface MediaService {
      * future with NOT_FOUND when the scene has none or the object is missing.
      */
     CompletableFuture<Path> localCopy(Scene scene, MediaKind kind);
+
+    /**
+     * Tells {@code listener} of scene rows that an attach produced after its caller had been told it failed:
+     * an upload retried later (from the status bar's queue). A service that never retries on its own never calls
+     * it. Returns what to run to stop listening.
+     */
+    default Runnable onLaterAttach(Consumer<Scene> listener) {
+        return () -> { };
+    }
 }

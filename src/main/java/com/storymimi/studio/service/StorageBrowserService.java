@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -42,4 +43,13 @@ public interface StorageBrowserService {
      * on a background thread.
      */
     CompletableFuture<StorageEntry> upload(String bucket, String folder, Path file, DoubleConsumer fractionSent);
+
+    /**
+     * Tells {@code listener} of objects an upload stored after its caller had been told it failed: an upload
+     * retried later (from the status bar's queue). A service that never retries on its own never calls it.
+     * Returns what to run to stop listening.
+     */
+    default Runnable onLaterUpload(Consumer<StorageEntry> listener) {
+        return () -> { };
+    }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
@@ -43,6 +44,7 @@ public final class BackgroundJob {
     private final Label label;
     private final Kind kind;
     private final Function<LongConsumer, CompletableFuture<?>> work;
+    private final Consumer<Object> retriedResult;
     private final BackgroundJobs owner;
     private final Deque<long[]> samples = new ArrayDeque<>(); // {millis, bytes}
 
@@ -58,11 +60,13 @@ public final class BackgroundJob {
     private volatile CompletableFuture<?> current;
     private volatile int attempt;
 
+    /** @param retriedResult gets the result of a retry that succeeded (FX thread); the first attempt's goes to its caller */
     BackgroundJob(Label label, Kind kind, long totalBytes, Function<LongConsumer, CompletableFuture<?>> work,
-                  BackgroundJobs owner) {
+                  Consumer<Object> retriedResult, BackgroundJobs owner) {
         this.label = Objects.requireNonNull(label, "label");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.work = Objects.requireNonNull(work, "work");
+        this.retriedResult = Objects.requireNonNull(retriedResult, "retriedResult");
         this.owner = owner;
         bytesTotal.set(Math.max(0, totalBytes));
     }
@@ -92,6 +96,9 @@ public final class BackgroundJob {
         future.whenComplete((result, failure) -> owner.onFx(() -> {
             if (thisAttempt == attempt) {
                 owner.finished(this, failure);
+                if (failure == null && thisAttempt > 1) {
+                    retriedResult.accept(result);
+                }
             }
         }));
         return future;
@@ -120,6 +127,14 @@ public final class BackgroundJob {
         var samplesInOrder = samples.iterator();
         samplesInOrder.next();
         return samplesInOrder.next();
+    }
+
+    /** The total became known after the job was listed (the file was measured off the FX thread). */
+    void measured(long totalBytes) {
+        bytesTotal.set(Math.max(0, totalBytes));
+        if (bytesDone.get() > 0) {
+            progressed(bytesDone.get());
+        }
     }
 
     void ended(State outcome, String sentence) {

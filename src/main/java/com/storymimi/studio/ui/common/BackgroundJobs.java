@@ -10,10 +10,14 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
@@ -33,6 +37,7 @@ public final class BackgroundJobs {
     private final UserMessages messages;
     private final Texts texts;
     private final Executor fx;
+    private final Executor disk;
     private final Clock clock;
 
     private final ObservableList<BackgroundJob> jobs = FXCollections.observableArrayList();
@@ -42,8 +47,11 @@ public final class BackgroundJobs {
     private final ReadOnlyDoubleWrapper overallFraction = new ReadOnlyDoubleWrapper(this, "overallFraction");
     private final ReadOnlyBooleanWrapper worthShowing = new ReadOnlyBooleanWrapper(this, "worthShowing");
 
-    public BackgroundJobs(DialogService dialogs, UserMessages messages, Texts texts, Executor fx, Clock clock) {
+    /** @param disk measures files for their size; {@code fx} runs on the FX thread */
+    public BackgroundJobs(DialogService dialogs, UserMessages messages, Texts texts, Executor fx, Executor disk,
+                          Clock clock) {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.disk = Objects.requireNonNull(disk, "disk");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.texts = Objects.requireNonNull(texts, "texts");
         this.fx = Objects.requireNonNull(fx, "fx");
@@ -58,7 +66,38 @@ public final class BackgroundJobs {
      */
     public <T> CompletableFuture<T> run(BackgroundJob.Label label, BackgroundJob.Kind kind, long totalBytes,
                                         Function<LongConsumer, CompletableFuture<T>> work) {
-        BackgroundJob job = new BackgroundJob(label, kind, totalBytes, work::apply, this);
+        return start(new BackgroundJob(label, kind, totalBytes, work::apply, result -> { }, this));
+    }
+
+    /**
+     * As {@link #run}, for the upload of a local file: the job is listed at once and the file measured for its
+     * total in the background (this may be called on the FX thread). A retry from the status bar that
+     * succeeds hands its result to {@code retried} on the FX thread: the first attempt's caller has long been
+     * told of the failure, and whoever shows the uploaded thing should show it now.
+     */
+    public <T> CompletableFuture<T> runUpload(BackgroundJob.Label label, Path file,
+                                              Function<LongConsumer, CompletableFuture<T>> work,
+                                              Consumer<? super T> retried) {
+        @SuppressWarnings("unchecked") // the job hands back what work's futures produced: a T
+        Consumer<Object> retriedResult = result -> retried.accept((T) result);
+        BackgroundJob job = new BackgroundJob(label, BackgroundJob.Kind.UPLOAD, 0, work::apply, retriedResult, this);
+        CompletableFuture.supplyAsync(() -> sizeOf(file), disk).thenAccept(size -> fx.execute(() -> {
+            job.measured(size);
+            changed();
+        }));
+        return start(job);
+    }
+
+    /** A stat of a file the person picked; 0 if it cannot be read (the upload then fails with the real reason). */
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private <T> CompletableFuture<T> start(BackgroundJob job) {
         fx.execute(() -> {
             jobs.addFirst(job);
             trimFinished();

@@ -69,6 +69,7 @@ public final class StoryEditorViewModel {
     private final BooleanBinding busy;
     private SceneTextSession current;
     private Runnable onClose = () -> { };
+    private Runnable stopListening = () -> { };
 
     /** What opening the story fetched: the story with its scenes, and drafts left from an earlier session. */
     public record Loaded(StoryDetail detail, List<SceneTextDraft> drafts) {
@@ -97,12 +98,14 @@ public final class StoryEditorViewModel {
                 story.isNotNull())
                 .onSuccess(this::added)
                 .onFailure(e -> context.dialogs().showError(context.messages().describe(e, "scenes")));
-        drop = new SceneDrop(context, disk, () -> scenes, this::droppedOn);
+        drop = new SceneDrop(context, disk, () -> scenes, this::mediaAttached);
         busy = Bindings.or(load.runningProperty(), order.runningProperty()).or(addScene.runningProperty())
                 .or(deleting);
     }
 
     public void start() {
+        // An upload of this story's retried from the status bar shows here as it would have the first time.
+        stopListening = context.media().onLaterAttach(scene -> context.fx().execute(() -> mediaAttached(scene)));
         load.restart();
     }
 
@@ -227,7 +230,8 @@ public final class StoryEditorViewModel {
         drop.stop();
     }
 
-    private void droppedOn(Scene scene) {
+    /** A scene's media changed by a strip drop or a retried upload: its row, and the zones if it is shown. */
+    private void mediaAttached(Scene scene) {
         sceneChanged(scene);
         SceneItem item = selected.get();
         if (item != null && item.sceneId().equals(scene.sceneId())) {
@@ -299,6 +303,7 @@ public final class StoryEditorViewModel {
     /** Saves everything pending; completes when every answer arrived. Call when the editor goes away. */
     public CompletableFuture<Void> close() {
         load.cancel();
+        stopListening.run();
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         sessions.values().forEach(s -> pending.add(s.close()));
         pending.add(header.commit());

@@ -7,24 +7,26 @@ import com.storymimi.studio.ui.common.BackgroundJob;
 import com.storymimi.studio.ui.common.BackgroundJobs;
 import com.storymimi.studio.ui.common.Texts;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
  * A {@link MediaService} whose uploads show up in the status bar's {@link BackgroundJobs}: every attach becomes
  * a job ("03.png → scene 3 image") with speed, cancel and retry, while the caller still gets its own progress
  * and future. Wrapping the service (rather than each caller) routes every editor upload through the queue,
- * whichever drop zone or chooser started it.
+ * whichever drop zone or chooser started it. A retry that succeeds reaches the {@link #onLaterAttach} listeners.
  */
 public final class TrackedMediaService implements MediaService {
 
     private final MediaService delegate;
     private final BackgroundJobs jobs;
     private final Texts texts;
+    private final List<Consumer<Scene>> laterAttached = new CopyOnWriteArrayList<>();
 
     public TrackedMediaService(MediaService delegate, BackgroundJobs jobs, Texts texts) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -44,11 +46,17 @@ public final class TrackedMediaService implements MediaService {
                 texts.get("jobs.upload.scene." + kind.name(), fileName, scene.sequence()), fileName,
                 texts.get("jobs.upload.scene.done", fileName, scene.sequence()));
         LongConsumer callerProgress = bytesSent == null ? sent -> { } : bytesSent;
-        return jobs.run(label, BackgroundJob.Kind.UPLOAD, sizeOf(file), jobProgress ->
+        return jobs.runUpload(label, file, jobProgress ->
                 delegate.attach(scene, kind, file, sent -> {
                     jobProgress.accept(sent);
                     callerProgress.accept(sent);
-                }));
+                }), retried -> laterAttached.forEach(listener -> listener.accept(retried)));
+    }
+
+    @Override
+    public Runnable onLaterAttach(Consumer<Scene> listener) {
+        laterAttached.add(listener);
+        return () -> laterAttached.remove(listener);
     }
 
     @Override
@@ -61,12 +69,4 @@ public final class TrackedMediaService implements MediaService {
         return delegate.localCopy(scene, kind);
     }
 
-    /** A stat of a local file the person just picked; the upload itself reports its real progress. */
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0; // the upload will fail with the real reason; the job then shows it
-        }
-    }
 }

@@ -83,6 +83,7 @@ public final class StorageViewModel {
     private final AsyncCommand<StoragePreview> loadPreview;
     private final StorageUploads uploads;
     private PageRequest requested = PageRequest.first(PAGE_SIZE);
+    private Runnable stopListening = () -> { };
 
     public StorageViewModel(StorageBrowserService storage, DialogService dialogs, UserMessages messages, Texts texts,
                             Executor fx, TextClipboard clipboard, Path previewDir) {
@@ -122,10 +123,17 @@ public final class StorageViewModel {
 
     /** Loads the buckets and opens the first; call once the section is shown. */
     public void start() {
+        // A file stored by an upload retried from the status bar shows in the list as it would have at once.
+        stopListening = storage.onLaterUpload(entry -> fx.execute(() -> {
+            if (bucket.get() != null) {
+                refresh();
+            }
+        }));
         loadBuckets.restart();
     }
 
     public void dispose() {
+        stopListening.run();
         loadBuckets.cancel();
         load.cancel();
         delete.cancel();

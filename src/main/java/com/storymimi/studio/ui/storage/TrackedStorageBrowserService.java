@@ -16,17 +16,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
 /**
  * A {@link StorageBrowserService} whose uploads show up in the status bar's {@link BackgroundJobs}, one job per
- * file ("notes.png → story-images/abc"), while the Storage section keeps its own overall progress bar.
+ * file ("notes.png → story-images/abc"), while the Storage section keeps its own overall progress bar. A retry
+ * that succeeds reaches the {@link #onLaterUpload} listeners.
  */
 public final class TrackedStorageBrowserService implements StorageBrowserService {
 
     private final StorageBrowserService delegate;
     private final BackgroundJobs jobs;
     private final Texts texts;
+    private final List<Consumer<StorageEntry>> laterUploaded = new CopyOnWriteArrayList<>();
 
     public TrackedStorageBrowserService(StorageBrowserService delegate, BackgroundJobs jobs, Texts texts) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -40,21 +44,40 @@ public final class TrackedStorageBrowserService implements StorageBrowserService
         String place = folder == null || folder.isBlank() ? bucket : bucket + "/" + folder;
         BackgroundJob.Label label = new BackgroundJob.Label(texts.get("jobs.upload.storage", fileName, place),
                 fileName, texts.get("jobs.upload.storage.done", fileName, place));
-        long size = sizeOf(file);
         DoubleConsumer callerProgress = fractionSent == null ? f -> { } : fractionSent;
-        return jobs.run(label, BackgroundJob.Kind.UPLOAD, size, jobProgress ->
-                delegate.upload(bucket, folder, file, fraction -> {
-                    jobProgress.accept((long) (Math.min(1, fraction) * size));
-                    callerProgress.accept(fraction);
-                }));
+        return jobs.runUpload(label, file, jobProgress -> {
+            FileSize size = new FileSize(file);
+            return delegate.upload(bucket, folder, file, fraction -> {
+                jobProgress.accept((long) (Math.min(1, fraction) * size.bytes()));
+                callerProgress.accept(fraction);
+            });
+        }, retried -> laterUploaded.forEach(listener -> listener.accept(retried)));
     }
 
-    /** A stat of a local file the person just picked; the upload itself reports its real progress. */
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0; // the upload will fail with the real reason; the job then shows it
+    @Override
+    public Runnable onLaterUpload(Consumer<StorageEntry> listener) {
+        laterUploaded.add(listener);
+        return () -> laterUploaded.remove(listener);
+    }
+
+    /** The file's size, read once, on the first progress report: those arrive on a worker thread. */
+    private static final class FileSize {
+        private final Path file;
+        private long bytes = -1;
+
+        FileSize(Path file) {
+            this.file = file;
+        }
+
+        synchronized long bytes() {
+            if (bytes < 0) {
+                try {
+                    bytes = Files.size(file);
+                } catch (IOException e) {
+                    bytes = 0; // the upload fails with the real reason; the job then shows it
+                }
+            }
+            return bytes;
         }
     }
 

@@ -4,7 +4,11 @@ import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.ui.testing.RecordingDialogs;
 import com.storymimi.studio.ui.testing.TestTexts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +73,7 @@ class BackgroundJobsTest {
     private final ManualClock clock = new ManualClock();
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private final Texts texts = TestTexts.create();
-    private final BackgroundJobs jobs = new BackgroundJobs(dialogs, new UserMessages(texts), texts, Runnable::run, clock);
+    private final BackgroundJobs jobs = new BackgroundJobs(dialogs, new UserMessages(texts), texts, Runnable::run, Runnable::run, clock);
     private final ScriptedUpload upload = new ScriptedUpload();
 
     private BackgroundJob started(long totalBytes) {
@@ -216,5 +220,34 @@ class BackgroundJobsTest {
 
         assertEquals(BackgroundJobs.KEPT_FINISHED + 1, jobs.jobs().size());
         assertEquals(BackgroundJob.State.RUNNING, jobs.jobs().getFirst().state());
+    }
+
+    @Test
+    void anUploadIsMeasuredForItsTotalAndOnlyARetrysSuccessGoesToTheRetriedListener(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.write(dir.resolve("03.png"), new byte[12_345]);
+        List<String> retried = new ArrayList<>();
+        CompletableFuture<String> first = jobs.runUpload(LABEL, file, upload::start, retried::add);
+        BackgroundJob job = jobs.jobs().getFirst();
+        assertEquals(12_345, job.bytesTotalProperty().get(), "measured off the calling thread, then set");
+
+        upload.last().completeExceptionally(new ServiceException(ServiceException.Reason.UNAVAILABLE, "reset"));
+        job.retry();
+        upload.last().complete("scene after retry");
+
+        assertTrue(first.isCompletedExceptionally(), "the first caller got its own outcome");
+        assertEquals(List.of("scene after retry"), retried);
+        assertEquals(BackgroundJob.State.DONE, job.state());
+    }
+
+    @Test
+    void aFirstAttemptThatSucceedsIsNotReportedAsRetried(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("03.png"), new byte[10]);
+        List<String> retried = new ArrayList<>();
+        jobs.runUpload(LABEL, file, upload::start, retried::add);
+
+        upload.last().complete("scene");
+
+        assertEquals(List.of(), retried);
     }
 }

@@ -32,6 +32,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every editor upload (a drop zone, the strip's multi-file drop) shows up as a job in the status bar's queue. */
@@ -45,7 +47,7 @@ class StoryEditorUploadJobsTest {
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private final Texts texts = TestTexts.create();
     private final Clock clock = Clock.fixed(Instant.parse("2025-03-01T12:04:00Z"), ZoneOffset.UTC);
-    private final BackgroundJobs jobs = new BackgroundJobs(dialogs, new UserMessages(texts), texts, Runnable::run, clock);
+    private final BackgroundJobs jobs = new BackgroundJobs(dialogs, new UserMessages(texts), texts, Runnable::run, Runnable::run, clock);
     private InMemoryMediaService media;
     private Story owl;
     private Scene third;
@@ -100,5 +102,41 @@ class StoryEditorUploadJobsTest {
         assertEquals(List.of("3.png → scene 3 image", "1.png → scene 1 image"), names, "newest first");
         assertTrue(jobs.jobs().stream().allMatch(j -> j.state() == BackgroundJob.State.DONE));
         assertTrue(catalog.scene(third.sceneId()).orElseThrow().imageUrl().endsWith(".png"));
+    }
+
+    @Test
+    void aFailedUploadRetriedFromTheQueueShowsInTheOpenEditor() {
+        StoryEditorViewModel editor = opened();
+        media.failingAttaches.set(1);
+
+        editor.media().drop(MediaKind.IMAGE, List.of(png("03.png")));
+
+        BackgroundJob job = jobs.jobs().getFirst();
+        assertEquals(BackgroundJob.State.FAILED, job.state());
+        assertFalse(editor.media().image().presentProperty().get());
+        assertFalse(editor.media().image().messageProperty().get().isEmpty(), "the zone says it failed");
+
+        job.retry();
+
+        assertEquals(BackgroundJob.State.DONE, job.state());
+        Scene stored = catalog.scene(editor.selectedProperty().get().sceneId()).orElseThrow();
+        assertTrue(stored.imageUrl().endsWith(".png"));
+        assertTrue(editor.media().image().presentProperty().get(), "the retried image shows in the zone");
+        assertEquals("", editor.media().image().messageProperty().get(), "the failure is no longer shown");
+        assertEquals(stored.imageUrl(), editor.selectedProperty().get().scene().imageUrl(), "and in the strip");
+    }
+
+    @Test
+    void aRetryAfterTheEditorClosedTouchesNothingOfIt() {
+        StoryEditorViewModel editor = opened();
+        media.failingAttaches.set(1);
+        editor.media().drop(MediaKind.IMAGE, List.of(png("03.png")));
+        SceneItem shown = editor.selectedProperty().get();
+        editor.close().join();
+
+        jobs.jobs().getFirst().retry();
+
+        assertTrue(catalog.scene(shown.sceneId()).orElseThrow().imageUrl().endsWith(".png"), "the upload is done");
+        assertNull(shown.scene().imageUrl(), "the closed editor no longer listens");
     }
 }

@@ -60,6 +60,20 @@ class StorageViewModelTest {
     }
 
     @Test
+    void aFileStoredByARetriedUploadShowsInTheOpenFolderUntilTheSectionGoes() {
+        openImages();
+        viewModel.open(entry("story1"));
+        storage.put("story-images", "story1/e.png", PNG);
+        StorageEntry stored = new StorageEntry("e.png", "story1/e.png", false, PNG.length, "image/png", null);
+
+        storage.laterUploadListeners.forEach(listener -> listener.accept(stored));
+
+        assertEquals(List.of("a.png", "b.png", "c.png", "d.png", "e.png"), names());
+        viewModel.dispose();
+        assertEquals(List.of(), storage.laterUploadListeners, "a section gone listens no more");
+    }
+
+    @Test
     void openingFoldersExtendsTheBreadcrumbAndUpGoesBack() {
         openImages();
         viewModel.open(entry("story1"));

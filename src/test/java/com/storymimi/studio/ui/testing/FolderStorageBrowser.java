@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -38,6 +39,8 @@ public final class FolderStorageBrowser implements StorageBrowserService {
     private final Executor delayed;
     public final List<String> deleted = new CopyOnWriteArrayList<>();
     public final List<String> signed = new CopyOnWriteArrayList<>();
+    /** Who listens for uploads stored by a later retry; a test calls them as the status bar's retry would. */
+    public final List<Consumer<StorageEntry>> laterUploadListeners = new CopyOnWriteArrayList<>();
 
     public FolderStorageBrowser(Path root, Duration latency) {
         this.root = root;
@@ -175,5 +178,11 @@ public final class FolderStorageBrowser implements StorageBrowserService {
         } catch (ServiceException e) {
             throw e;
         }
+    }
+
+    @Override
+    public Runnable onLaterUpload(Consumer<StorageEntry> listener) {
+        laterUploadListeners.add(listener);
+        return () -> laterUploadListeners.remove(listener);
     }
 }

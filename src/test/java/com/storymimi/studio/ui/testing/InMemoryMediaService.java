@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
 /**
@@ -32,6 +33,8 @@ public final class InMemoryMediaService implements MediaService {
     private final InMemoryCatalog catalog;
     private final Path objects;
     public final List<String> attached = new ArrayList<>();
+    /** How many of the next attaches fail as if the connection dropped (for tests of retrying). */
+    public final AtomicInteger failingAttaches = new AtomicInteger();
 
     public InMemoryMediaService(InMemoryCatalog catalog, Path objects) {
         this.catalog = catalog;
@@ -99,6 +102,9 @@ public final class InMemoryMediaService implements MediaService {
 
     @Override
     public CompletableFuture<Scene> attach(Scene scene, MediaKind kind, Path file, LongConsumer bytesSent) {
+        if (failingAttaches.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return CompletableFuture.failedFuture(new ServiceException(Reason.UNAVAILABLE, "connection reset"));
+        }
         return catalog.answer(() -> {
             String ext = formatOf(file, kind);
             String key = scene.storyId() + "/" + scene.sceneId() + "." + ext;
