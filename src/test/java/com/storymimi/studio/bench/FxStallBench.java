@@ -220,17 +220,17 @@ public final class FxStallBench {
         data.writeInt((int) crc.getValue());
     }
 
-    private static <T> T node(Stage stage, String selector, Class<T> type) throws Exception {
+    static <T> T node(Stage stage, String selector, Class<T> type) throws Exception {
         return onFx(() -> type.cast(stage.getScene().getRoot().lookup(selector)));
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T waitFor(Stage stage, String selector, Class<?> type) throws Exception {
+    static <T> T waitFor(Stage stage, String selector, Class<?> type) throws Exception {
         waitUntil(() -> onFx(() -> stage.getScene().getRoot().lookup(selector) != null), 30);
         return (T) node(stage, selector, type);
     }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
+    static <T> T onFx(Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -242,14 +242,14 @@ public final class FxStallBench {
         return result.get(30, TimeUnit.SECONDS);
     }
 
-    private static void onFx(Runnable work) throws Exception {
+    static void onFx(Runnable work) throws Exception {
         onFx(() -> {
             work.run();
             return null;
         });
     }
 
-    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
+    static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.call()) {
             if (System.nanoTime() > end) {
@@ -259,7 +259,7 @@ public final class FxStallBench {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -1,6 +1,5 @@
 package com.storymimi.studio.ui.common;
 
-import com.storymimi.studio.service.ServiceException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -122,22 +121,11 @@ public final class BackgroundJobs {
         } else if (UserMessages.isCancellation(failure)) {
             job.ended(BackgroundJob.State.CANCELLED, null);
         } else {
-            String sentence = sentenceFor(failure);
+            String sentence = messages.describeUpload(failure);
             job.ended(BackgroundJob.State.FAILED, sentence);
             dialogs.showError(texts.get("jobs.failed.notice", subject, withoutFullStop(sentence)));
         }
         changed();
-    }
-
-    /** The service's own refusal for a rejected file names the problem; otherwise the usual sentence. */
-    private String sentenceFor(Throwable failure) {
-        Throwable cause = UserMessages.unwrap(failure);
-        if (cause instanceof ServiceException se
-                && se.reason() == ServiceException.Reason.INVALID
-                && se.getMessage() != null && !se.getMessage().isBlank()) {
-            return se.getMessage();
-        }
-        return messages.describe(cause, "media");
     }
 
     private static String withoutFullStop(String sentence) {

@@ -34,6 +34,7 @@ public final class FxDialogService implements DialogService {
 
     private static final Duration NOTIFICATION_TIME = Duration.seconds(6);
     private static final int MAX_NOTIFICATIONS = 3;
+    private static final double PLAN_ROW_HEIGHT = 40;
 
     private final Texts texts;
     private Window owner;
@@ -109,7 +110,8 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(title);
         ListView<String> list = new ListView<>(FXCollections.observableArrayList(lines));
         list.setId("planList");
-        list.setPrefSize(560, Math.min(360, 28 * lines.size() + 8));
+        list.setFixedCellSize(PLAN_ROW_HEIGHT); // so that the height below fits every line without a scroll bar
+        list.setPrefSize(560, Math.min(360, PLAN_ROW_HEIGHT * lines.size() + 4));
         list.setFocusTraversable(false);
         alert.getDialogPane().setContent(new VBox(8, new Label(message), list));
         alert.setResizable(true);

@@ -55,6 +55,19 @@ public final class UserMessages {
         return texts.get("error.unexpected");
     }
 
+    /**
+     * A sentence for a failed check or upload of a file: the service's own refusal when it named the problem
+     * ("WebP is not supported: use PNG or JPEG"), else the usual sentence for uploads.
+     */
+    public String describeUpload(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ServiceException se && se.reason() == ServiceException.Reason.INVALID
+                && se.getMessage() != null && !se.getMessage().isBlank()) {
+            return se.getMessage();
+        }
+        return describe(cause, "upload");
+    }
+
     /** Futures wrap the real failure; the person cares about the innermost one. */
     public static Throwable unwrap(Throwable failure) {
         Throwable current = failure;

@@ -1,8 +1,6 @@
 package com.storymimi.studio.ui.editor;
 
 import com.storymimi.studio.model.Scene;
-import com.storymimi.studio.service.ServiceException;
-import com.storymimi.studio.ui.common.UserMessages;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -65,7 +63,7 @@ final class SceneDrop {
                 .thenCompose(plan -> ask(plan).thenApply(yes -> yes ? plan : null))
                 .whenComplete((plan, failure) -> context.fx().execute(() -> {
                     if (failure != null) {
-                        finish(context.texts().get("editor.drop.failed", context.messages().describe(failure, "media")),
+                        finish(context.texts().get("editor.drop.failed", context.messages().describeUpload(failure)),
                                 true);
                     } else if (plan == null || plan.uploads().isEmpty()) {
                         finish("", false);
@@ -112,7 +110,7 @@ final class SceneDrop {
             if (m.matched() && existing.containsKey(m.sceneNumber())) {
                 checks.add(context.media().check(m.file(), m.kind()).handle((ok, failure) -> {
                     if (failure != null) {
-                        refusals.put(m.file(), refusal(failure));
+                        refusals.put(m.file(), context.messages().describeUpload(failure));
                     }
                     return null;
                 }));
@@ -120,16 +118,6 @@ final class SceneDrop {
         }
         return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
                 .thenApply(done -> DropPlan.of(matches, scenes, refusals, sizes));
-    }
-
-    /** The check's own sentence for a refused file; anything else (e.g. the file vanished) as the usual sentence. */
-    private String refusal(Throwable failure) {
-        Throwable cause = UserMessages.unwrap(failure);
-        if (cause instanceof ServiceException se && se.reason() == ServiceException.Reason.INVALID
-                && se.getMessage() != null && !se.getMessage().isBlank()) {
-            return se.getMessage();
-        }
-        return context.messages().describe(cause, "media");
     }
 
     private CompletableFuture<Boolean> ask(DropPlan plan) {
@@ -188,7 +176,7 @@ final class SceneDrop {
                         tally.uploaded++;
                         sceneChanged.accept(scene);
                     } else {
-                        failed(tally, refusal(failure));
+                        failed(tally, context.messages().describeUpload(failure));
                     }
                     upload(plan, index + 1, tally);
                 }));

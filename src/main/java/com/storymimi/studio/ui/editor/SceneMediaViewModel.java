@@ -3,9 +3,7 @@ package com.storymimi.studio.ui.editor;
 import com.storymimi.studio.model.MediaKind;
 import com.storymimi.studio.model.MediaRef;
 import com.storymimi.studio.model.Scene;
-import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.ui.common.FileChoice;
-import com.storymimi.studio.ui.common.UserMessages;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -129,7 +127,7 @@ public final class SceneMediaViewModel {
         }
         if (failure != null) {
             if (visible) {
-                slot.say(sentenceFor(failure));
+                slot.say(context.messages().describeUpload(failure));
             }
             return;
         }
@@ -139,16 +137,6 @@ public final class SceneMediaViewModel {
             slot.clear(true, fileNameOf(scene, slot.kind()));
             fetch(scene, slot);
         }
-    }
-
-    /** The service's own refusal for a rejected file (it names the problem); otherwise the usual sentence. */
-    private String sentenceFor(Throwable failure) {
-        Throwable cause = UserMessages.unwrap(failure);
-        if (cause instanceof ServiceException se && se.reason() == ServiceException.Reason.INVALID
-                && se.getMessage() != null && !se.getMessage().isBlank()) {
-            return se.getMessage();
-        }
-        return context.messages().describe(cause, "media");
     }
 
     /** Asks, then removes the scene's image or narration. */
@@ -165,7 +153,7 @@ public final class SceneMediaViewModel {
                         : java.util.concurrent.CompletableFuture.completedFuture(null))
                 .whenComplete((scene, failure) -> context.fx().execute(() -> {
                     if (failure != null) {
-                        slot(kind).say(sentenceFor(failure));
+                        slot(kind).say(context.messages().describe(failure, "scenes"));
                     } else if (scene != null) {
                         sceneChanged.accept(scene);
                         if (isShowing(scene.sceneId())) {

@@ -250,4 +250,15 @@ class BackgroundJobsTest {
 
         assertEquals(List.of(), retried);
     }
+
+    @Test
+    void anUploadWhoseSceneWasDeletedElsewhereSaysSoRatherThanBlamingTheFile() {
+        BackgroundJob job = started(10);
+
+        upload.last().completeExceptionally(new ServiceException(ServiceException.Reason.NOT_FOUND,
+                "no row in scenes with scene_id 42"));
+
+        assertEquals("Where it was going is gone: the scene or folder was deleted elsewhere. "
+                + "Reopen it to see what is left.", job.errorProperty().get());
+    }
 }
