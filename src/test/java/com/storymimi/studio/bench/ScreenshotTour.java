@@ -194,7 +194,6 @@ public final class ScreenshotTour {
         Button jobs = waitFor(stage, "#" + BackgroundJobsIndicator.ID, Button.class);
         waitUntil(() -> onFx(jobs::isVisible), 30);
         Thread.sleep(3000); // all three answered
-        System.out.println("jobs: visible=" + onFx(jobs::isVisible) + " text=" + onFx(jobs::getText));
         onFx(jobs::fire);
         waitUntil(() -> onFx(() -> Window.getWindows().stream().anyMatch(w -> w.getScene() != null
                 && w.getScene().getRoot().lookup("#" + BackgroundJobsIndicator.PANEL_ID) != null && w.isShowing())), 10);
@@ -202,6 +201,8 @@ public final class ScreenshotTour {
         shoot("upload-queue");
         onFx(jobs::fire);
         FxStallBench.deleteTree(dir);
+        Thread.sleep(6500); // the notifications go away by themselves
+
     }
 
     /** The plan dialog's "Upload" button, in whichever window shows it. */

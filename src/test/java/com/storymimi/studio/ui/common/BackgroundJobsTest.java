@@ -258,7 +258,7 @@ class BackgroundJobsTest {
         upload.last().completeExceptionally(new ServiceException(ServiceException.Reason.NOT_FOUND,
                 "no row in scenes with scene_id 42"));
 
-        assertEquals("Where it was going is gone: the scene or folder was deleted elsewhere. "
-                + "Reopen it to see what is left.", job.errorProperty().get());
+        assertEquals("Its scene or folder was deleted elsewhere. Reopen it to see what is left.",
+                job.errorProperty().get());
     }
 }
