@@ -78,12 +78,16 @@ public final class FxStallBench {
         }
     }
 
-    private static void run(AppPaths paths, Path home, int pages) throws Exception {
+    /** The app as it started, with its window. */
+    record RunningApp(StudioApp app, Stage stage) {
+    }
+
+    /** Starts the toolkit and the app on {@code paths}, as the launcher does; sandbox profile only (no sign-in). */
+    static RunningApp startApp(AppPaths paths) throws Exception {
         CompletableFuture<Void> toolkit = new CompletableFuture<>();
         Platform.startup(() -> toolkit.complete(null));
         toolkit.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        // The bench runs on the sandbox profile only: no project sign-in is ever asked for.
         StudioApp app = new StudioApp(SupabaseBackendFactory.forPaths(paths,
                 (project, wrongBefore) -> CompletableFuture.completedFuture(Optional.empty())), System.getenv());
         app.init();
@@ -92,6 +96,13 @@ public final class FxStallBench {
             app.start(s);
             return s;
         });
+        return new RunningApp(app, stage);
+    }
+
+    private static void run(AppPaths paths, Path home, int pages) throws Exception {
+        RunningApp running = startApp(paths);
+        StudioApp app = running.app();
+        Stage stage = running.stage();
         System.out.println("glass platform: " + System.getProperty("glass.platform", "(default)")
                 + ", window " + onFx(() -> stage.getWidth() + "x" + stage.getHeight()));
         PulseGapProbe probe = new PulseGapProbe();

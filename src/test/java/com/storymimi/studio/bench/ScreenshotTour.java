@@ -2,7 +2,6 @@ package com.storymimi.studio.bench;
 
 import com.storymimi.studio.app.AppPaths;
 import com.storymimi.studio.app.StudioApp;
-import com.storymimi.studio.app.SupabaseBackendFactory;
 import com.storymimi.studio.local.LocalSandbox;
 import com.storymimi.studio.local.SandboxOptions;
 import com.storymimi.studio.model.StorageBucket;
@@ -14,7 +13,6 @@ import com.storymimi.studio.supabase.rest.Filter;
 import com.storymimi.studio.ui.editor.SceneItem;
 import com.storymimi.studio.ui.editor.StoryEditorView;
 import com.storymimi.studio.ui.shell.BackgroundJobsIndicator;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -33,8 +31,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import static com.storymimi.studio.bench.FxStallBench.node;
@@ -87,18 +83,9 @@ public final class ScreenshotTour {
             email = sandbox.editorEmail();
             password = sandbox.editorPassword();
         }
-        CompletableFuture<Void> toolkit = new CompletableFuture<>();
-        Platform.startup(() -> toolkit.complete(null));
-        toolkit.get(30, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false);
-        StudioApp app = new StudioApp(SupabaseBackendFactory.forPaths(paths,
-                (project, wrongBefore) -> CompletableFuture.completedFuture(Optional.empty())), System.getenv());
-        app.init();
-        stage = onFx(() -> {
-            Stage s = new Stage();
-            app.start(s);
-            return s;
-        });
+        FxStallBench.RunningApp running = FxStallBench.startApp(paths);
+        StudioApp app = running.app();
+        stage = running.stage();
 
         TableView<?> users = waitFor(stage, "#table", TableView.class);
         waitUntil(() -> onFx(() -> !users.getItems().isEmpty()), 30);
