@@ -40,6 +40,9 @@ final class PaletteItemCell extends ListCell<PaletteItem> {
         row = new HBox(10, header, title, detail, gap, shortcut);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("palette-row");
+        // The row stays the graphic and is hidden while the cell is empty: re-adding it restyled it from scratch.
+        row.setVisible(false);
+        setGraphic(row);
         setOnMouseClicked(event -> {
             if (!isEmpty() && getItem() != null) {
                 clicked.accept(getItem(), event.getButton());
@@ -50,9 +53,8 @@ final class PaletteItemCell extends ListCell<PaletteItem> {
     @Override
     protected void updateItem(PaletteItem item, boolean empty) {
         super.updateItem(item, empty);
-        if (empty || item == null) {
-            setGraphic(null);
-            setText(null);
+        row.setVisible(!empty && item != null);
+        if (!row.isVisible()) {
             return;
         }
         int index = getIndex();
@@ -62,7 +64,5 @@ final class PaletteItemCell extends ListCell<PaletteItem> {
         detail.setText(item.detail());
         shortcut.setText(item.shortcut());
         shortcut.setVisible(!item.shortcut().isEmpty());
-        setText(null);
-        setGraphic(row);
     }
 }

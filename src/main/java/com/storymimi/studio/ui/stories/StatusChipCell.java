@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * A story's status as a coloured chip: AtlantaFX's success / accent / warning / danger colours, chosen in
  * studio.css by a pseudo-class per status. A pseudo-class change only restyles the chip; a style class change
- * would look its styles up again, and paging changes the chips of every row.
+ * would look its styles up again, and paging changes the chips of every row. The chip stays the cell's graphic
+ * and is hidden while the cell is empty: a table gives its cells an empty turn on every page, and taking the
+ * chip out and putting it back made JavaFX style it from scratch twice per row and page.
  */
 final class StatusChipCell<S> extends TableCell<S, StoryStatus> {
 
@@ -34,17 +36,17 @@ final class StatusChipCell<S> extends TableCell<S, StoryStatus> {
     StatusChipCell(Texts texts) {
         this.texts = texts;
         chip.getStyleClass().add("status-chip");
+        chip.setVisible(false);
+        setGraphic(chip);
     }
 
     @Override
     protected void updateItem(StoryStatus status, boolean empty) {
         super.updateItem(status, empty);
-        if (empty || status == null) {
-            setGraphic(null);
-            return;
+        chip.setVisible(!empty && status != null);
+        if (chip.isVisible()) {
+            STATES.forEach((candidate, state) -> chip.pseudoClassStateChanged(state, candidate == status));
+            chip.setText(texts.get("story.status." + status.name()));
         }
-        STATES.forEach((candidate, state) -> chip.pseudoClassStateChanged(state, candidate == status));
-        chip.setText(texts.get("story.status." + status.name()));
-        setGraphic(chip);
     }
 }
