@@ -10,6 +10,7 @@ import com.storymimi.studio.model.ScanProgress;
 import com.storymimi.studio.model.ScanProgress.Phase;
 import com.storymimi.studio.service.MediaRules.ObjectMeta;
 import com.storymimi.studio.supabase.rest.Count;
+import com.storymimi.studio.supabase.rest.Filter;
 import com.storymimi.studio.supabase.rest.PostgrestClient;
 import com.storymimi.studio.supabase.storage.StorageClient;
 import com.storymimi.studio.supabase.storage.StorageObject;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +42,13 @@ final class IntegrityScan {
     /** A URL pointing outside its scene's story folder, resolved after all folders are known. */
     private record Elsewhere(SceneLinks scene, MediaKind kind, String url, MediaRef object) {
     }
+
+    /** The columns read to name the stories that have findings. */
+    private record StoryTitle(UUID storyId, String title) {
+    }
+
+    /** Story ids per title lookup: 40 UUIDs keep the request line under 2 kB. */
+    private static final int TITLES_PER_REQUEST = 40;
 
     private final PostgrestClient rest;
     private final BucketPages buckets;
@@ -80,7 +89,21 @@ final class IntegrityScan {
         leftoverFolders();
         otherReferences();
         unused.forEach((object, meta) -> findings.add(unusedFinding(object, meta)));
-        return new IntegrityReport(findings, scenes, stories, objects, Duration.ofNanos(System.nanoTime() - start));
+        return new IntegrityReport(withTitles(), scenes, stories, objects, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The findings with their stories' titles, so that the editor reads "The Brave Fox", not a UUID. */
+    private List<Finding> withTitles() {
+        List<UUID> ids = findings.stream().map(Finding::storyId).filter(Objects::nonNull).distinct().toList();
+        Map<UUID, String> titles = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += TITLES_PER_REQUEST) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + TITLES_PER_REQUEST));
+            calls.await(() -> rest.from(SupabaseStoryService.TABLE).select("story_id,title")
+                            .filter(Filter.in(SupabaseStoryService.ID, chunk)).list(StoryTitle.class))
+                    .body().forEach(story -> titles.put(story.storyId(), story.title()));
+        }
+        return findings.stream().map(finding -> finding.storyId() == null ? finding
+                : finding.withStoryTitle(titles.get(finding.storyId()))).toList();
     }
 
     /** The root of each bucket: story folders are remembered, files there belong to no story. */
@@ -232,7 +255,7 @@ final class IntegrityScan {
     }
 
     private static String sceneName(SceneLinks scene) {
-        return "Scene " + scene.sequence() + " of story " + scene.storyId();
+        return "Scene " + scene.sequence();
     }
 
     private static String noun(MediaKind kind) {

@@ -35,7 +35,7 @@ final class SequenceCheck {
                 .distinct().toList();
         String duplicates = twice.isEmpty() ? "" : " (used more than once: " + twice.stream().limit(SHOWN)
                 .map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-        String description = "Story " + story + " numbers its " + scenes.size() + " scenes " + numbers
+        String description = "Its " + scenes.size() + " scenes are numbered " + numbers
                 + duplicates + " instead of 1.." + scenes.size() + ".";
         return Optional.of(new Finding(FindingKind.BROKEN_SEQUENCE, story, null, null, description,
                 new IntegrityFix.Renumber(story)));

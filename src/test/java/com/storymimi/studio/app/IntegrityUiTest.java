@@ -41,6 +41,9 @@ class IntegrityUiTest extends DemoWindowTest {
         Label summary = robot.lookup(".integrity-summary").queryAs(Label.class);
         assertEquals("Missing images and narrations 1 · Unused files 2 · Broken scene order 1 · "
                 + "Wrong type or size 1 · Foreign links 1", summary.getText());
+        assertTrue(robot.lookup(".finding-story").queryAllAs(Label.class).stream()
+                        .anyMatch(l -> l.isVisible() && l.getText().equals("Story: The Owl Who Could Not Sleep")),
+                "a finding names its story by title above its sentence");
 
         Finding renumber = findings(list).stream().map(FindingRow::finding)
                 .filter(f -> f.kind() == FindingKind.BROKEN_SEQUENCE).findFirst().orElseThrow();

@@ -127,6 +127,21 @@ class IntegrityServiceTest {
                 "FOREIGN_URL " + foreignScene + " audio")), keys(report));
         assertTrue(report.of(FindingKind.WRONG_MEDIA).stream().anyMatch(f -> f.description().contains("text/plain")));
         assertTrue(report.of(FindingKind.WRONG_MEDIA).stream().anyMatch(f -> f.description().contains("at most 10 MB")));
+        // each finding names its story by title; a folder without a story and the bucket root name none
+        assertEquals(new TreeSet<>(Set.of(
+                "MISSING_OBJECT " + missingScene + " missing",
+                "UNUSED_OBJECT " + inUsedFolder.bucket() + "/" + inUsedFolder.key() + " healthy",
+                "UNUSED_OBJECT " + inStrayFolder.bucket() + "/" + inStrayFolder.key() + " null",
+                "UNUSED_OBJECT " + atRoot.bucket() + "/" + atRoot.key() + " null",
+                "BROKEN_SEQUENCE " + gapStory + " gap",
+                "WRONG_MEDIA " + textScene + " wrong media",
+                "WRONG_MEDIA " + bigScene + " wrong media",
+                "FOREIGN_URL " + foreignScene + " image foreign",
+                "FOREIGN_URL " + foreignScene + " audio foreign")),
+                report.findings().stream().map(f -> key(f) + " " + f.storyTitle())
+                        .collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals("Its 3 scenes are numbered 1, 3, 5 instead of 1..3.",
+                report.of(FindingKind.BROKEN_SEQUENCE).getFirst().description());
 
         for (Finding finding : report.findings()) {
             if (finding.fixable()) {

@@ -17,11 +17,13 @@ public final class FindingRow implements IntegrityRow {
     private final Finding finding;
     private final String fixLabel;
     private final String noFixReason;
+    private final String storyLine;
     private final ReadOnlyBooleanWrapper fixing = new ReadOnlyBooleanWrapper(this, "fixing");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
 
-    FindingRow(Finding finding, String fixLabel, String noFixReason) {
+    FindingRow(Finding finding, String storyLine, String fixLabel, String noFixReason) {
         this.finding = Objects.requireNonNull(finding, "finding");
+        this.storyLine = Objects.requireNonNull(storyLine, "storyLine");
         this.fixLabel = Objects.requireNonNull(fixLabel, "fixLabel");
         this.noFixReason = Objects.requireNonNull(noFixReason, "noFixReason");
     }
@@ -32,6 +34,11 @@ public final class FindingRow implements IntegrityRow {
 
     public String description() {
         return finding.description();
+    }
+
+    /** "Story: The Owl Who Could Not Sleep" above the sentence; "" for a file outside any story folder. */
+    public String storyLine() {
+        return storyLine;
     }
 
     public boolean fixable() {

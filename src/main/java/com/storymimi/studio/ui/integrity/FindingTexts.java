@@ -1,5 +1,6 @@
 package com.storymimi.studio.ui.integrity;
 
+import com.storymimi.studio.model.Finding;
 import com.storymimi.studio.model.FindingKind;
 import com.storymimi.studio.model.IntegrityFix;
 import com.storymimi.studio.model.IntegrityReport;
@@ -21,6 +22,16 @@ final class FindingTexts {
 
     String kind(FindingKind kind) {
         return texts.get("integrity.kind." + kind.name());
+    }
+
+    /** Which story a finding is about, by title; its id only when no story has it any more. */
+    String storyLine(Finding finding) {
+        if (finding.storyId() == null) {
+            return "";
+        }
+        String title = finding.storyTitle();
+        return title == null ? texts.get("integrity.story.gone", finding.storyId().toString())
+                : texts.get("integrity.story", title.isBlank() ? texts.get("integrity.story.untitled") : title);
     }
 
     String fixLabel(IntegrityFix fix) {

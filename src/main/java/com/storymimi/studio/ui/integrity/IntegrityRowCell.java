@@ -85,7 +85,11 @@ final class IntegrityRowCell extends ListCell<IntegrityRow> {
             fix.setOnAction(e -> viewModel.fix(finding));
             line.getChildren().add(fix);
         }
-        VBox box = new VBox(4, line);
+        VBox box = new VBox(4);
+        if (!finding.storyLine().isEmpty()) {
+            box.getChildren().add(muted(finding.storyLine(), "finding-story"));
+        }
+        box.getChildren().add(line);
         if (!finding.fixable()) {
             box.getChildren().add(muted(finding.noFixReason(), "no-fix-reason"));
         }
@@ -95,7 +99,8 @@ final class IntegrityRowCell extends ListCell<IntegrityRow> {
         problem.managedProperty().bind(problem.visibleProperty());
         box.getChildren().add(problem);
         box.setMinWidth(0);
-        setAccessibleText(finding.description());
+        setAccessibleText(finding.storyLine().isEmpty() ? finding.description()
+                : finding.storyLine() + ". " + finding.description());
         setGraphic(box);
     }
 

@@ -120,7 +120,8 @@ public final class IntegrityViewModel {
         report = scanned;
         findings.clear();
         for (Finding finding : scanned.findings()) {
-            findings.add(new FindingRow(finding, texts.fixLabel(finding.fix()), texts.noFixReason(finding.fix())));
+            findings.add(new FindingRow(finding, texts.storyLine(finding), texts.fixLabel(finding.fix()),
+                    texts.noFixReason(finding.fix())));
         }
         rebuildRows();
     }

@@ -62,6 +62,24 @@ class IntegrityViewModelTest {
     }
 
     @Test
+    void eachFindingNamesItsStoryByTitleOrSaysTheStoryIsGone() {
+        java.util.UUID gone = java.util.UUID.randomUUID();
+        MediaRef orphan = new MediaRef("story-audio", gone + "/old.mp3");
+        List<Finding> findings = new ArrayList<>(InMemoryIntegrityService.sampleFindings());
+        findings.add(new Finding(FindingKind.UNUSED_OBJECT, gone, null, orphan,
+                "story-audio/" + orphan.key() + " is not used by any scene.", new IntegrityFix.DeleteObject(orphan)));
+        IntegrityViewModel viewModel = viewModel(service(findings));
+
+        viewModel.scan();
+
+        assertEquals("Story: " + InMemoryIntegrityService.OWL, rowOf(viewModel, FindingKind.BROKEN_SEQUENCE).storyLine());
+        List<String> unused = findingRows(viewModel).stream()
+                .filter(row -> row.finding().kind() == FindingKind.UNUSED_OBJECT).map(FindingRow::storyLine).toList();
+        assertEquals(List.of("Story: " + InMemoryIntegrityService.OWL, "",
+                "A story that no longer exists (" + gone + ")"), unused);
+    }
+
+    @Test
     void aRunningScanShowsItsPhaseAndFractionThenTheCountsPerKind() {
         InMemoryIntegrityService service = service(InMemoryIntegrityService.sampleFindings()).holdingScans();
         IntegrityViewModel viewModel = viewModel(service);

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * An {@link IntegrityService} over a list of findings: a scan reports each phase and returns what is still in the
@@ -40,6 +41,9 @@ public final class InMemoryIntegrityService implements IntegrityService {
         this.findings = new ArrayList<>(findings);
     }
 
+    /** The title of the story the sample findings are about. */
+    public static final String OWL = "The Owl Who Could Not Sleep";
+
     /** One finding of each kind, two unused files; a catalogue of 3 stories, 12 scenes and 24 files. */
     public static List<Finding> sampleFindings() {
         UUID owl = UUID.fromString("6f1c2b7e-0000-4000-8000-000000000001");
@@ -50,9 +54,9 @@ public final class InMemoryIntegrityService implements IntegrityService {
         MediaRef leftover2 = new MediaRef("story-images", "stray/cover.png");
         MediaRef big = new MediaRef("story-images", owl + "/" + other + ".png");
         String bigUrl = "http://127.0.0.1/storage/v1/object/public/" + big.bucket() + "/" + big.key();
-        return List.of(
+        return Stream.of(
                 new Finding(FindingKind.MISSING_OBJECT, owl, scene, MediaRef.fromPublicUrl(url).orElseThrow(),
-                        "Scene 1 of 'The Owl Who Could Not Sleep' links an image that does not exist.",
+                        "Scene 1 points to an image that does not exist (story-images/" + owl + "/" + scene + ".png).",
                         new IntegrityFix.ClearUrl(scene, MediaKind.IMAGE, url)),
                 new Finding(FindingKind.UNUSED_OBJECT, owl, null, leftover1,
                         "story-audio/" + leftover1.key() + " is not used by any scene.",
@@ -61,14 +65,15 @@ public final class InMemoryIntegrityService implements IntegrityService {
                         "story-images/stray/cover.png is not used by any scene.",
                         new IntegrityFix.DeleteObject(leftover2)),
                 new Finding(FindingKind.BROKEN_SEQUENCE, owl, null, null,
-                        "'The Owl Who Could Not Sleep' numbers its scenes 1, 2, 4.",
+                        "Its 3 scenes are numbered 1, 2, 4 instead of 1..3.",
                         new IntegrityFix.Renumber(owl)),
                 new Finding(FindingKind.WRONG_MEDIA, owl, other, big,
-                        "Scene 2 of 'The Owl Who Could Not Sleep' has an image of 12 MB (at most 10 MB).",
+                        "Scene 2's image (story-images/" + big.key() + ") is 12 MB (at most 10 MB).",
                         new IntegrityFix.RemoveObjectAndClearUrl(other, MediaKind.IMAGE, bigUrl, big)),
                 new Finding(FindingKind.FOREIGN_URL, owl, other, null,
-                        "Scene 2 of 'The Owl Who Could Not Sleep' plays audio from https://cdn.example.com.",
-                        new IntegrityFix.ReportOnly()));
+                        "Scene 2's audio URL points outside this project: https://cdn.example.com/owl.mp3",
+                        new IntegrityFix.ReportOnly()))
+                .map(finding -> owl.equals(finding.storyId()) ? finding.withStoryTitle(OWL) : finding).toList();
     }
 
     /** Scans wait until {@link #finishScan()} (or are cancelled); their progress comes through {@link #progress}. */
