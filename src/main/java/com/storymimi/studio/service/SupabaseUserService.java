@@ -46,6 +46,17 @@ public final class SupabaseUserService implements UserService {
     }
 
     @Override
+    public CompletableFuture<Long> offsetOf(User user) {
+        // The list's order: newer first, then user_id ascending among users created at the same instant.
+        String created = user.createdAt().toString();
+        return translated(rest.from(TABLE).select(ID).head().count(Count.EXACT)
+                .filter(Filter.or(Filter.gt("created_at", created),
+                        Filter.and(Filter.eq("created_at", created), Filter.lt(ID, user.userId()))))
+                .list(User.class))
+                .thenApply(result -> result.total().orElse(0));
+    }
+
+    @Override
     public CompletableFuture<Optional<User>> get(UUID userId) {
         return translated(rest.from(TABLE).select("*").filter(Filter.eq(ID, userId)).maybeSingle(User.class));
     }

@@ -21,6 +21,9 @@ public interface UserService {
 
     CompletableFuture<Optional<User>> get(UUID userId);
 
+    /** How many users come before {@code user} in {@link #list}'s order: its offset there, to page to it. */
+    CompletableFuture<Long> offsetOf(User user);
+
     /**
      * Up to {@code limit} users whose username or email contains {@code term} (case-insensitive, taken
      * literally), ordered by username. A blank term finds nobody.

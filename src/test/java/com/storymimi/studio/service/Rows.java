@@ -25,6 +25,12 @@ final class Rows {
         return id;
     }
 
+    UUID user(String username, UUID id, Instant created) {
+        client.rest().from("users").insert(Map.of("user_id", id, "username", username,
+                "email", username.toLowerCase() + "@example.com", "created_at", created)).execute().join();
+        return id;
+    }
+
     UUID story(String title, String prompt, StoryStatus status, UUID userId, Instant created) {
         UUID id = UUID.randomUUID();
         Map<String, Object> row = new LinkedHashMap<>();

@@ -167,11 +167,11 @@ public final class MainWindowViewModel {
         }
     }
 
-    /** Shows the Users section with {@code user} selected in the form. */
+    /** Shows the Users section with {@code user} in the form and the table on the page that holds them. */
     public void showUser(com.storymimi.studio.model.User user) {
         section.set(Section.USERS);
         if (users.get() != null) {
-            users.get().select(user);
+            users.get().show(user);
         }
     }
 

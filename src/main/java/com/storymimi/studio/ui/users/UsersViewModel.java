@@ -40,6 +40,7 @@ public final class UsersViewModel {
     private final DialogService dialogs;
     private final UserMessages messages;
     private final Texts texts;
+    private final Executor fx;
 
     private final ObservableList<User> rows = FXCollections.observableArrayList();
     // One wrapper, kept: listeners on a fresh wrapper per call would be dropped when it is collected.
@@ -70,6 +71,7 @@ public final class UsersViewModel {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.texts = Objects.requireNonNull(texts, "texts");
+        this.fx = Objects.requireNonNull(fx, "fx");
         this.form = new UserForm(texts);
         formTitle.bind(Bindings.when(selected.isNull())
                 .then(texts.get("users.form.new")).otherwise(texts.get("users.form.edit")));
@@ -83,8 +85,8 @@ public final class UsersViewModel {
         delete = new AsyncCommand<>(fx, this::confirmAndDelete, selected.isNotNull())
                 .onSuccess(this::deleted)
                 .onFailure(this::deleteFailed);
-        previousPage = pageCommand(fx, hasPrevious, -1);
-        nextPage = pageCommand(fx, hasNext, +1);
+        previousPage = pageCommand(hasPrevious, -1);
+        nextPage = pageCommand(hasNext, +1);
         busy = load.runningProperty().or(save.runningProperty()).or(delete.runningProperty());
         form.fill(null);
     }
@@ -125,6 +127,29 @@ public final class UsersViewModel {
         selected.set(user);
         form.fill(user);
         formError.set("");
+    }
+
+    /**
+     * A user picked outside the table (the command palette): the form shows them at once, and the table turns to
+     * the page that holds them, with their row selected.
+     */
+    public void show(User user) {
+        if (user == null) {
+            return;
+        }
+        select(user);
+        if (rows.stream().anyMatch(row -> row.userId().equals(user.userId()))) {
+            return;
+        }
+        users.offsetOf(user).whenComplete((offset, failure) -> fx.execute(() -> {
+            if (failure != null) {
+                listError.set(messages.describe(failure, "users"));
+            } else if (user.equals(selected.get())) { // else the person has moved on meanwhile
+                requested = new PageRequest((int) (offset / PAGE_SIZE * PAGE_SIZE), PAGE_SIZE);
+                selectAfterLoad = user.userId();
+                load.restart();
+            }
+        }));
     }
 
     /** An empty form for a new user. */
@@ -193,7 +218,7 @@ public final class UsersViewModel {
         }
     }
 
-    private AsyncCommand<Void> pageCommand(Executor fx, ReadOnlyBooleanWrapper available, int direction) {
+    private AsyncCommand<Void> pageCommand(ReadOnlyBooleanWrapper available, int direction) {
         // Paging only changes what to load; the load command does the (cancellable) work.
         return new AsyncCommand<Void>(fx, () -> {
             requested = direction < 0 ? requested.previous() : requested.next();

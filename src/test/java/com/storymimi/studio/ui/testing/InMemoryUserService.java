@@ -27,6 +27,10 @@ import java.util.function.Supplier;
  */
 public final class InMemoryUserService implements UserService {
 
+    /** The real service's order: newest first, then user_id as text (as PostgreSQL orders uuids). */
+    private static final Comparator<User> LIST_ORDER = Comparator.comparing(User::createdAt).reversed()
+            .thenComparing(user -> user.userId().toString());
+
     private final List<User> users = new ArrayList<>();
     private final Duration latency;
     private Instant clock = Instant.parse("2025-01-01T09:00:00Z");
@@ -58,10 +62,19 @@ public final class InMemoryUserService implements UserService {
     public CompletableFuture<Page<User>> list(PageRequest page) {
         return answer(() -> {
             synchronized (this) {
-                List<User> newestFirst = users.stream().sorted(Comparator.comparing(User::createdAt).reversed()).toList();
+                List<User> newestFirst = users.stream().sorted(LIST_ORDER).toList();
                 int from = Math.min(page.offset(), newestFirst.size());
                 int to = Math.min(page.offset() + page.limit(), newestFirst.size());
                 return new Page<>(newestFirst.subList(from, to), page, newestFirst.size());
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Long> offsetOf(User user) {
+        return answer(() -> {
+            synchronized (this) {
+                return users.stream().filter(other -> LIST_ORDER.compare(other, user) < 0).count();
             }
         });
     }

@@ -78,6 +78,24 @@ class UsersViewModelTest {
     }
 
     @Test
+    void aUserPickedInThePaletteIsShownOnThePageThatHoldsThem() {
+        UsersViewModel viewModel = startedWith(137);
+        User oldest = service.all().stream().filter(u -> u.username().equals("user3")).findFirst().orElseThrow();
+
+        viewModel.show(oldest);
+
+        assertEquals("101–137 of 137", viewModel.pageTextProperty().get(), "user3 is the 135th newest");
+        assertEquals(oldest, viewModel.selectedProperty().get());
+        assertTrue(viewModel.rows().contains(oldest));
+        assertEquals("user3", viewModel.usernameProperty().get());
+
+        User onThisPage = viewModel.rows().getFirst();
+        viewModel.show(onThisPage);
+        assertEquals("101–137 of 137", viewModel.pageTextProperty().get(), "a user on the page keeps the page");
+        assertEquals(onThisPage, viewModel.selectedProperty().get());
+    }
+
+    @Test
     void noUsersAtAllIsTheEmptyState() {
         UsersViewModel viewModel = startedWith(0);
 
