@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -88,7 +90,8 @@ public final class DemoBackendFactory implements BackendFactory {
         lastCatalog = catalog;
         InMemoryStoryService stories = new InMemoryStoryService(catalog);
         InMemorySceneService scenes = new InMemorySceneService(catalog);
-        InMemoryIntegrityService integrity = new InMemoryIntegrityService(latency, InMemoryIntegrityService.sampleFindings());
+        InMemoryIntegrityService integrity = new InMemoryIntegrityService(latency, owlOf(catalog)
+                .map(InMemoryIntegrityService::sampleFindings).orElseGet(InMemoryIntegrityService::sampleFindings));
         lastIntegrity = integrity;
         FolderStorageBrowser storage = new FolderStorageBrowser(objects, latency);
         HealthService health = () -> CompletableFuture.supplyAsync(
@@ -99,6 +102,12 @@ public final class DemoBackendFactory implements BackendFactory {
                 closed.add(profile.id());
             }
         });
+    }
+
+    /** The demo's Owl story, which the sample integrity findings are about. */
+    private static Optional<UUID> owlOf(InMemoryCatalog catalog) {
+        return catalog.allStories().stream().filter(story -> story.title().equals(InMemoryIntegrityService.OWL))
+                .map(Story::storyId).findFirst();
     }
 
     private void seed(InMemoryUserService users) {

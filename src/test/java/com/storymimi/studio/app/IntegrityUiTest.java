@@ -5,8 +5,11 @@ import com.storymimi.studio.model.FindingKind;
 import com.storymimi.studio.ui.integrity.FindingRow;
 import com.storymimi.studio.ui.integrity.IntegrityRow;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -41,7 +44,7 @@ class IntegrityUiTest extends DemoWindowTest {
         Label summary = robot.lookup(".integrity-summary").queryAs(Label.class);
         assertEquals("Missing images and narrations 1 · Unused files 2 · Broken scene order 1 · "
                 + "Wrong type or size 1 · Foreign links 1", summary.getText());
-        assertTrue(robot.lookup(".finding-story").queryAllAs(Label.class).stream()
+        assertTrue(robot.lookup(".finding-story").queryAllAs(Labeled.class).stream()
                         .anyMatch(l -> l.isVisible() && l.getText().equals("Story: The Owl Who Could Not Sleep")),
                 "a finding names its story by title above its sentence");
 
@@ -57,6 +60,24 @@ class IntegrityUiTest extends DemoWindowTest {
         assertTrue(robot.lookup(".fix-button").queryAllAs(Button.class).stream()
                 .noneMatch(b -> b.getText().equals("Renumber scenes")));
         assertTrue(summary.getText().startsWith("Missing images and narrations 1 · Unused files 2 · Wrong type"));
+    }
+
+    @Test
+    void aFindingsStoryLineOpensTheStoryInTheEditor(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#table").tryQuery().map(n -> n.isVisible()).orElse(false));
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#scanButton").tryQuery().map(n -> n.isVisible()).orElse(false));
+        ListView<IntegrityRow> list = robot.lookup("#findingsList").queryListView();
+        robot.type(KeyCode.F5);
+        waitUntil(() -> findings(list).size() == 6);
+
+        Hyperlink owl = robot.lookup(".finding-story").queryAllAs(Labeled.class).stream()
+                .filter(l -> l instanceof Hyperlink && l.isVisible()).map(Hyperlink.class::cast).findFirst()
+                .orElseThrow();
+        robot.clickOn(owl);
+
+        waitUntil(() -> robot.lookup("#titleField").tryQuery().filter(n -> n.isVisible())
+                .map(n -> ((TextField) n).getText().equals("The Owl Who Could Not Sleep")).orElse(false));
     }
 
     private static List<FindingRow> findings(ListView<IntegrityRow> list) {

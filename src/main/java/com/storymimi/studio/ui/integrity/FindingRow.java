@@ -41,6 +41,11 @@ public final class FindingRow implements IntegrityRow {
         return storyLine;
     }
 
+    /** Whether the story concerned still exists, so that the editor can open it. */
+    public boolean canOpenStory() {
+        return finding.storyId() != null && finding.storyTitle() != null;
+    }
+
     public boolean fixable() {
         return finding.fixable();
     }

@@ -3,6 +3,7 @@ package com.storymimi.studio.ui.integrity;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.integrity.IntegrityRow.KindRow;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
@@ -86,7 +87,9 @@ final class IntegrityRowCell extends ListCell<IntegrityRow> {
             line.getChildren().add(fix);
         }
         VBox box = new VBox(4);
-        if (!finding.storyLine().isEmpty()) {
+        if (finding.canOpenStory()) {
+            box.getChildren().add(storyLink(finding));
+        } else if (!finding.storyLine().isEmpty()) {
             box.getChildren().add(muted(finding.storyLine(), "finding-story"));
         }
         box.getChildren().add(line);
@@ -102,6 +105,19 @@ final class IntegrityRowCell extends ListCell<IntegrityRow> {
         setAccessibleText(finding.storyLine().isEmpty() ? finding.description()
                 : finding.storyLine() + ". " + finding.description());
         setGraphic(box);
+    }
+
+    /** The story line as a link that opens the story in the editor. */
+    private Hyperlink storyLink(FindingRow finding) {
+        Hyperlink link = new Hyperlink(finding.storyLine());
+        link.getStyleClass().add("finding-story");
+        link.setWrapText(true);
+        link.setMinWidth(0);
+        link.setMinHeight(Region.USE_PREF_SIZE);
+        link.setTooltip(new Tooltip(texts.get("integrity.openStory.tooltip")));
+        link.setAccessibleText(texts.get("integrity.openStory.tooltip") + ": " + finding.storyLine());
+        link.setOnAction(e -> viewModel.openStory(finding));
+        return link;
     }
 
     private Label muted(String text, String styleClass) {

@@ -26,8 +26,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -61,6 +63,7 @@ public final class IntegrityViewModel {
     private final AsyncCommand<IntegrityReport> scan;
     private IntegrityReport report;
     private long scanTicket;
+    private Consumer<UUID> onOpenStory = storyId -> { };
 
     public IntegrityViewModel(IntegrityService integrity, DialogService dialogs, UserMessages messages, Texts texts,
                               Executor fx) {
@@ -124,6 +127,18 @@ public final class IntegrityViewModel {
                     texts.noFixReason(finding.fix())));
         }
         rebuildRows();
+    }
+
+    /** Where "open the story" of a finding goes: the main window opens it in the story editor. */
+    public void setOnOpenStory(Consumer<UUID> handler) {
+        onOpenStory = Objects.requireNonNull(handler, "handler");
+    }
+
+    /** Opens the finding's story in the editor, to look at it before (or instead of) fixing. */
+    public void openStory(FindingRow row) {
+        if (row.canOpenStory()) {
+            onOpenStory.accept(row.finding().storyId());
+        }
     }
 
     // -- fixes ------------------------------------------------------------------------------------------------

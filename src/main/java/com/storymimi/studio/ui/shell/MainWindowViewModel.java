@@ -119,7 +119,9 @@ public final class MainWindowViewModel {
     /** The Integrity section of the open connection, built the first time it is shown (it scans on request). */
     private void ensureIntegrity() {
         if (integrity.get() == null && connection != null) {
-            integrity.set(integrityFactory.apply(connection));
+            IntegrityViewModel created = integrityFactory.apply(connection);
+            created.setOnOpenStory(this::openStory);
+            integrity.set(created);
         }
     }
 
@@ -164,6 +166,15 @@ public final class MainWindowViewModel {
         StoriesViewModel shown = ensureStories();
         if (shown != null) {
             shown.open(row);
+        }
+    }
+
+    /** Shows the Stories section with the story of that id open in the editor (from an integrity finding). */
+    public void openStory(java.util.UUID storyId) {
+        section.set(Section.STORIES);
+        StoriesViewModel shown = ensureStories();
+        if (shown != null) {
+            shown.open(storyId);
         }
     }
 

@@ -11,6 +11,7 @@ import com.storymimi.studio.model.StoryRow;
 import com.storymimi.studio.model.StorySort;
 import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.model.User;
+import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
 import com.storymimi.studio.ui.common.AsyncCommand;
@@ -248,6 +249,28 @@ public final class StoriesViewModel {
         opened.setOnClose(this::closeEditor);
         editor.set(opened);
         opened.start();
+    }
+
+    /**
+     * Opens a story known only by its id (an integrity finding): its row is read first, with its user's name for
+     * the editor's header; a story deleted meanwhile says so once.
+     */
+    public void open(UUID storyId) {
+        stories.detail(storyId).thenCompose(found -> {
+            StoryDetail detail = found.orElseThrow(() -> new ServiceException(ServiceException.Reason.NOT_FOUND,
+                    "story " + storyId + " is gone"));
+            UUID userId = detail.story().userId();
+            CompletableFuture<Optional<User>> user = userId == null
+                    ? CompletableFuture.completedFuture(Optional.empty()) : users.get(userId);
+            return user.thenApply(owner -> new StoryRow(detail.story(), owner.map(User::username).orElse(null),
+                    detail.scenes().size()));
+        }).whenComplete((row, failure) -> fx.execute(() -> {
+            if (failure != null) {
+                dialogs.showError(messages.describe(failure, "stories"));
+            } else {
+                open(row);
+            }
+        }));
     }
 
     /** Back to the list: the editor saves what is pending, the list and counts are reloaded. */

@@ -80,6 +80,28 @@ class IntegrityViewModelTest {
     }
 
     @Test
+    void aFindingOpensItsStoryInTheEditorOnlyWhileTheStoryExists() {
+        java.util.UUID gone = java.util.UUID.randomUUID();
+        MediaRef orphan = new MediaRef("story-audio", gone + "/old.mp3");
+        List<Finding> findings = new ArrayList<>(InMemoryIntegrityService.sampleFindings());
+        findings.add(new Finding(FindingKind.UNUSED_OBJECT, gone, null, orphan,
+                "story-audio/" + orphan.key() + " is not used by any scene.", new IntegrityFix.DeleteObject(orphan)));
+        IntegrityViewModel viewModel = viewModel(service(findings));
+        List<java.util.UUID> opened = new ArrayList<>();
+        viewModel.setOnOpenStory(opened::add);
+        viewModel.scan();
+        FindingRow sequence = rowOf(viewModel, FindingKind.BROKEN_SEQUENCE);
+        List<FindingRow> unused = findingRows(viewModel).stream()
+                .filter(row -> row.finding().kind() == FindingKind.UNUSED_OBJECT).toList();
+
+        viewModel.openStory(sequence);
+        unused.forEach(viewModel::openStory); // the Owl's file, a file outside any story, a gone story's file
+
+        assertEquals(List.of(sequence.finding().storyId(), unused.get(0).finding().storyId()), opened);
+        assertEquals(List.of(true, false, false), unused.stream().map(FindingRow::canOpenStory).toList());
+    }
+
+    @Test
     void aRunningScanShowsItsPhaseAndFractionThenTheCountsPerKind() {
         InMemoryIntegrityService service = service(InMemoryIntegrityService.sampleFindings()).holdingScans();
         IntegrityViewModel viewModel = viewModel(service);

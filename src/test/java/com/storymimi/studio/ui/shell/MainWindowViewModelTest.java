@@ -286,6 +286,23 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void aFindingsStoryOpensInTheStoriesSectionsEditor() {
+        connections.nextOpening().complete(connections.connectionTo(SANDBOX, healthy(3)));
+        viewModel.start();
+        viewModel.scanIntegrity();
+        IntegrityViewModel integrity = viewModel.integrityProperty().get();
+        var finding = integrity.rows().stream().filter(com.storymimi.studio.ui.integrity.FindingRow.class::isInstance)
+                .map(com.storymimi.studio.ui.integrity.FindingRow.class::cast).findFirst().orElseThrow();
+
+        integrity.openStory(finding);
+
+        assertEquals(Section.STORIES, viewModel.sectionProperty().get());
+        var editor = viewModel.storiesProperty().get().editor().orElseThrow();
+        assertEquals(finding.finding().storyId(), editor.storyId());
+        assertEquals("The Owl", editor.titleProperty().get());
+    }
+
+    @Test
     void switchingProfilesDropsTheStoriesSection() {
         connections.nextOpening().complete(connections.connectionTo(SANDBOX, healthy(3)));
         viewModel.start();
@@ -320,8 +337,11 @@ class MainWindowViewModelTest {
         Connection connectionTo(ConnectionProfile profile, HealthService health) {
             InMemoryUserService users = new InMemoryUserService(Duration.ZERO).withUsers(2);
             InMemoryCatalog catalog = new InMemoryCatalog(users, Duration.ZERO);
-            IntegrityService integrity = new InMemoryIntegrityService(Duration.ZERO, List.of());
-            catalog.insertStory(users.all().getFirst().userId(), "The Owl", "", StoryStatus.PENDING);
+            var owl = catalog.insertStory(users.all().getFirst().userId(), "The Owl", "", StoryStatus.PENDING);
+            IntegrityService integrity = new InMemoryIntegrityService(Duration.ZERO, List.of(
+                    new com.storymimi.studio.model.Finding(com.storymimi.studio.model.FindingKind.BROKEN_SEQUENCE,
+                            owl.storyId(), "The Owl", null, null, "Its 0 scenes are numbered oddly.",
+                            new com.storymimi.studio.model.IntegrityFix.ReportOnly())));
             catalog.insertStory(users.all().getLast().userId(), "The Fox", "", StoryStatus.COMPLETED);
             return new Connection() {
                 public ConnectionProfile profile() {

@@ -330,6 +330,27 @@ class StoriesViewModelTest {
     }
 
     @Test
+    void aStoryKnownOnlyByItsIdOpensWithItsUserOrSaysItIsGone() {
+        Story oldest = catalog.insertStory(ana.userId(), "the oldest", "a prompt", StoryStatus.COMPLETED);
+        seed(60, StoryStatus.COMPLETED, ana);
+        StoriesViewModel viewModel = started();
+        assertFalse(viewModel.rows().stream().anyMatch(row -> row.story().equals(oldest)), "not on the first page");
+
+        viewModel.open(oldest.storyId());
+
+        StoryEditorViewModel editor = viewModel.editorProperty().get();
+        assertNotNull(editor);
+        assertEquals(oldest.storyId(), editor.storyId());
+        assertEquals("ana", editor.usernameProperty().get());
+        assertTrue(dialogs.errors.isEmpty());
+
+        viewModel.open(java.util.UUID.randomUUID());
+
+        assertEquals(1, dialogs.errors.size(), "a story deleted since the scan is said to be gone, once");
+        assertEquals(oldest.storyId(), viewModel.editorProperty().get().storyId(), "the open editor stays");
+    }
+
+    @Test
     void deleteNamesWhatGoesAndDeletesOnlyWhenConfirmed() {
         Story owl = catalog.insertStory(ana.userId(), "The Owl", "", StoryStatus.COMPLETED);
         InMemoryMediaService media = new InMemoryMediaService(catalog, objects);

@@ -46,7 +46,11 @@ public final class InMemoryIntegrityService implements IntegrityService {
 
     /** One finding of each kind, two unused files; a catalogue of 3 stories, 12 scenes and 24 files. */
     public static List<Finding> sampleFindings() {
-        UUID owl = UUID.fromString("6f1c2b7e-0000-4000-8000-000000000001");
+        return sampleFindings(UUID.fromString("6f1c2b7e-0000-4000-8000-000000000001"));
+    }
+
+    /** The same findings, about the story {@code owl} (a demo catalogue's own Owl story, so that it opens). */
+    public static List<Finding> sampleFindings(UUID owl) {
         UUID scene = UUID.fromString("6f1c2b7e-0000-4000-8000-000000000011");
         UUID other = UUID.fromString("6f1c2b7e-0000-4000-8000-000000000012");
         String url = "http://127.0.0.1/storage/v1/object/public/story-images/" + owl + "/" + scene + ".png";
