@@ -144,7 +144,7 @@ public enum ColumnType {
     }
 
     private DatabaseError outOfRange(String raw) {
-        return new DatabaseError("22003", "value \"" + raw + "\" is out of range for type " + pgName);
+        return DatabaseError.outOfRange(raw, pgName);
     }
 
     private static int parseBoolean(String raw) {

@@ -24,6 +24,11 @@ public final class DatabaseError extends RuntimeException {
         this(sqlState, message, null, null);
     }
 
+    /** Postgres's 22003 for a number its type cannot hold. */
+    public static DatabaseError outOfRange(String raw, String typeName) {
+        return new DatabaseError("22003", "value \"" + raw + "\" is out of range for type " + typeName);
+    }
+
     public String sqlState() {
         return sqlState;
     }

@@ -55,7 +55,8 @@ public final class Router implements HttpHandler {
             return Response.json(404, "{\"message\":\"no Route matched with those values\"}");
         } catch (ApiException e) {
             return e.toResponse();
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError e) {
+            // a stack overflow is caught too: it must cost the caller a reply, not the connection
             LOG.error("Unexpected error serving {} {}", exchange.getRequestMethod(), rawPath, e);
             return Response.json(500, "{\"message\":\"An unexpected error occurred in the local sandbox\"}");
         }

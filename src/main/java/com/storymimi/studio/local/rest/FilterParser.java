@@ -14,9 +14,15 @@ import java.util.Set;
 final class FilterParser {
 
     private static final Set<String> IS_VALUES = Set.of("null", "not_null", "true", "false", "unknown");
+    /**
+     * How deep {@code and(...)}/{@code or(...)} may nest. PostgREST has no limit; the sandbox parses and builds
+     * SQL recursively, so it refuses deeper trees with a 400 rather than run out of stack (supabase-protocol.md).
+     */
+    static final int MAX_TREE_DEPTH = 100;
 
     private final String text;
     private int pos;
+    private int depth;
 
     private FilterParser(String text) {
         this.text = text;
@@ -73,6 +79,11 @@ final class FilterParser {
         if (!consume("(")) {
             throw failure("logic tree", whole);
         }
+        if (++depth > MAX_TREE_DEPTH) {
+            throw PostgrestException.parseError("\"failed to parse logic tree\" (line 1, column " + pos + ")",
+                    "and/or groups nested deeper than " + MAX_TREE_DEPTH + " levels; the local sandbox allows "
+                            + MAX_TREE_DEPTH);
+        }
         List<Condition> children = new ArrayList<>();
         do {
             children.add(treeElement(whole));
@@ -80,6 +91,7 @@ final class FilterParser {
         if (!consume(")")) {
             throw failure("logic tree", whole);
         }
+        depth--;
         return children;
     }
 

@@ -37,6 +37,10 @@ public final class PostgrestException extends ApiException {
         return code;
     }
 
+    public String details() {
+        return details;
+    }
+
     public PostgrestException withHeader(String name, String value) {
         headers.put(name, value);
         return this;

@@ -1,11 +1,14 @@
 package com.storymimi.studio.local.rest;
 
+import com.storymimi.studio.local.db.DatabaseError;
 import com.storymimi.studio.local.http.QueryParam;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns decoded query parameters into a {@link QueryAst}. Reserved keys are select, columns, on_conflict,
@@ -14,6 +17,7 @@ import java.util.Set;
  */
 public final class QueryStringParser {
 
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Set<String> MODIFIERS = Set.of("order", "limit", "offset", "and", "or");
 
     private QueryStringParser() {
@@ -42,8 +46,8 @@ public final class QueryStringParser {
                 case "columns" -> columns = Optional.of(identifierList(value));
                 case "on_conflict" -> onConflict = identifierList(value);
                 case "order" -> order = parseOrder(value);
-                case "limit" -> limit = Optional.of(nonNegative("limit", value));
-                case "offset" -> offset = nonNegative("offset", value);
+                case "limit" -> limit = Optional.of(limit(value));
+                case "offset" -> offset = offset(value);
                 case "or", "and" -> filters.add(FilterParser.logic(key.equals("or"), false, value));
                 case "not.or", "not.and" -> filters.add(FilterParser.logic(key.equals("not.or"), true, value));
                 default -> {
@@ -85,14 +89,23 @@ public final class QueryStringParser {
         return SelectParser.splitTopLevel(value).stream().map(FilterParser::unquoteIdentifier).toList();
     }
 
-    static long nonNegative(String name, String value) {
-        try {
-            long n = Long.parseLong(value.strip());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+    /** A limit past bigint is no limit at all, as on PostgREST. */
+    static long limit(String value) {
+        return nonNegative("limit", value).min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+    }
+
+    /** An offset past bigint is Postgres's 22003, as PostgREST passes it on. */
+    static long offset(String value) {
+        BigInteger offset = nonNegative("offset", value);
+        if (offset.bitLength() > 63) {
+            throw DatabaseError.outOfRange(value.strip(), "bigint");
+        }
+        return offset.longValue();
+    }
+
+    private static BigInteger nonNegative(String name, String value) {
+        if (DIGITS.matcher(value.strip()).matches()) {
+            return new BigInteger(value.strip());
         }
         throw PostgrestException.parseError("\"failed to parse " + name + " parameter (" + value + ")\" (line 1, column 1)",
                 "unexpected \"" + value + "\" expecting a non-negative integer");

@@ -121,8 +121,8 @@ final class ReadPlanner {
             String key = param.key().substring(param.key().lastIndexOf('.') + 1);
             switch (key) {
                 case "order" -> order = QueryStringParser.parseOrder(param.value());
-                case "limit" -> limit = QueryStringParser.nonNegative("limit", param.value());
-                case "offset" -> offset = QueryStringParser.nonNegative("offset", param.value());
+                case "limit" -> limit = QueryStringParser.limit(param.value());
+                case "offset" -> offset = QueryStringParser.offset(param.value());
                 case "or", "and" -> filters.add(FilterParser.logic(key.equals("or"), false, param.value()));
                 default -> filters.add(FilterParser.comparison(FilterParser.unquoteIdentifier(key), param.value()));
             }

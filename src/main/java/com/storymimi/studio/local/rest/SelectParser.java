@@ -12,10 +12,32 @@ final class SelectParser {
     private static final Pattern EMBED = Pattern.compile(
             "(?:([^:()!\"]+):(?!:))?([^:()!\"]+)((?:![^!()]+)*)\\((.*)\\)", Pattern.DOTALL);
 
+    /**
+     * How deep embeds may nest. PostgREST has no limit (its schema cache refuses a deep chain of relationships
+     * anyway); the sandbox parses recursively, so it refuses deeper selects with a 400 before parsing.
+     */
+    static final int MAX_EMBED_DEPTH = 32;
+
     private SelectParser() {
     }
 
     static List<SelectItem> parse(String select) {
+        int depth = 0;
+        int deepest = 0;
+        for (int i = 0; i < select.length(); i++) {
+            char c = select.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            deepest = Math.max(deepest, depth);
+        }
+        if (deepest > MAX_EMBED_DEPTH) {
+            throw PostgrestException.parseError("\"failed to parse select parameter\" (line 1, column 1)",
+                    "embeds nested deeper than " + MAX_EMBED_DEPTH + " levels; the local sandbox allows "
+                            + MAX_EMBED_DEPTH);
+        }
+        return items(select);
+    }
+
+    private static List<SelectItem> items(String select) {
         List<SelectItem> items = new ArrayList<>();
         for (String raw : splitTopLevel(select)) {
             String item = raw.strip();
@@ -45,7 +67,7 @@ final class SelectParser {
                     hint = part;
                 }
             }
-            return new SelectItem.Embed(m.group(2).strip(), strip(m.group(1)), hint, inner, parse(m.group(4)));
+            return new SelectItem.Embed(m.group(2).strip(), strip(m.group(1)), hint, inner, items(m.group(4)));
         }
         Matcher m = FIELD.matcher(item);
         if (!m.matches()) {

@@ -97,7 +97,7 @@ final class SqlBuilder {
         String inner = "SELECT " + expressions(columns) + ", ROW_NUMBER() OVER (PARTITION BY " + partition
                 + (window.isEmpty() ? " ORDER BY rowid" : window) + ") AS \"__rn\" FROM " + source.fromSql() + where;
         params.add(offset);
-        params.add(limit == null ? Long.MAX_VALUE : offset + limit);
+        params.add(limit == null ? Long.MAX_VALUE : offset + Math.min(limit, Long.MAX_VALUE - offset));
         return new SqlStatement("SELECT * FROM (" + inner + ") WHERE \"__rn\" > ? AND \"__rn\" <= ? ORDER BY \"__rn\"",
                 params);
     }
@@ -243,15 +243,27 @@ final class SqlBuilder {
             parts.add(predicate.sql());
             params.addAll(predicate.params());
         }
-        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+        return parts.isEmpty() ? "" : " WHERE " + balanced(parts, " AND ");
+    }
+
+    /**
+     * Joins terms as a balanced tree of parenthesised halves: SQLite's parser nests {@code a OR b OR c ...}
+     * one level per term and refuses more than 1000, a balanced tree needs log2(n) levels.
+     */
+    static String balanced(List<String> terms, String operator) {
+        if (terms.size() == 1) {
+            return terms.getFirst();
+        }
+        int middle = terms.size() / 2;
+        return "(" + balanced(terms.subList(0, middle), operator) + operator
+                + balanced(terms.subList(middle, terms.size()), operator) + ")";
     }
 
     private String condition(Condition condition, List<Object> params) {
         return switch (condition) {
             case Condition.Comparison c -> negate(c.negated(), comparison(c, params));
-            case Condition.Logical l -> negate(l.negated(), "(" + l.children().stream()
-                    .map(child -> condition(child, params))
-                    .collect(Collectors.joining(l.disjunction() ? " OR " : " AND ")) + ")");
+            case Condition.Logical l -> negate(l.negated(), "(" + balanced(l.children().stream()
+                    .map(child -> condition(child, params)).toList(), l.disjunction() ? " OR " : " AND ") + ")");
         };
     }
 

@@ -132,4 +132,20 @@ class QueryStringParserTest {
         assertEquals(1, ast.filters().size());
         assertEquals(List.of(new QueryParam("scenes.order", "sequence")), ast.embedParams());
     }
+
+    @Test
+    void nestingIsRefusedPastTheDocumentedLimitsButAcceptedAtThem() {
+        String groupsAtLimit = "(" + "or(".repeat(FilterParser.MAX_TREE_DEPTH - 1) + "a.eq.1"
+                + ")".repeat(FilterParser.MAX_TREE_DEPTH);
+        String embedsAtLimit = "a(".repeat(SelectParser.MAX_EMBED_DEPTH) + "b" + ")".repeat(SelectParser.MAX_EMBED_DEPTH);
+
+        assertEquals(1, parse("or=" + groupsAtLimit).filters().size());
+        assertEquals(1, parse("select=" + embedsAtLimit).select().size());
+        PostgrestException tree = assertThrows(PostgrestException.class, () -> parse("or=(or" + groupsAtLimit + ")"));
+        PostgrestException select = assertThrows(PostgrestException.class, () -> parse("select=x(" + embedsAtLimit + ")"));
+        assertEquals(400, tree.status());
+        assertTrue(tree.details().contains("nested deeper than " + FilterParser.MAX_TREE_DEPTH), tree.details());
+        assertEquals(400, select.status());
+        assertTrue(select.details().contains("nested deeper than " + SelectParser.MAX_EMBED_DEPTH), select.details());
+    }
 }
