@@ -18,6 +18,7 @@ readonly ROOT
 readonly BACKEND_DIR="${CONTRACT_BACKEND_DIR:-$ROOT/contract-backend}"
 readonly MIGRATIONS_DIR="$ROOT/supabase/migrations"
 readonly BOOTSTRAP_SQL="$ROOT/contract/bootstrap.sql"
+readonly SAFEUPDATE_SRC="$ROOT/contract/safeupdate/safeupdate.c"
 readonly RUN_DIR="$BACKEND_DIR/run"
 readonly ENV_FILE="$BACKEND_DIR/env"
 readonly POSTGREST_VERSION="12.0.2"
@@ -81,6 +82,31 @@ ensure_postgrest() {
     rm -rf "$work"
     "$POSTGREST_BIN.tmp" --version | grep -q "PostgREST $POSTGREST_VERSION" || die "unexpected PostgREST binary"
     mv "$POSTGREST_BIN.tmp" "$POSTGREST_BIN"
+}
+
+# The stand-in for pg-safeupdate (Debian packages none; see contract/safeupdate/safeupdate.c), built once
+# against the server's headers and cached in $BACKEND_DIR/lib. Prints the .so path, or nothing when it cannot
+# be built (no headers and not root): the backend then runs without safe mode and the contract cases that
+# need it say so and skip.
+ensure_safeupdate() {
+    local bin="$1" include so="$BACKEND_DIR/lib/safeupdate.so"
+    include="$("$bin/pg_config" --includedir-server)"
+    if [[ -f "$so" && "$so" -nt "$SAFEUPDATE_SRC" ]]; then
+        echo "$so"
+        return 0
+    fi
+    if [[ ! -f "$include/postgres.h" ]]; then
+        if [[ $EUID -ne 0 ]]; then
+            log "WARNING: no PostgreSQL server headers and not root: running without safe mode (pg-safeupdate)"
+            return 0
+        fi
+        apt_install "postgresql-server-dev-$("$bin/pg_config" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')"
+    fi
+    command -v gcc >/dev/null || apt_install gcc
+    mkdir -p "$(dirname "$so")"
+    gcc -O2 -Wall -fPIC -shared -I"$include" -o "$so.tmp" "$SAFEUPDATE_SRC" >&2 || die "building safeupdate.so failed"
+    mv "$so.tmp" "$so"
+    echo "$so"
 }
 
 # ---------------------------------------------------------------- helpers
@@ -157,10 +183,17 @@ start_postgres() {
     local bin="$1" pgdata="$2" port="$3" log_file="$2/server.log"
     as_pg "$bin/initdb" -D "$pgdata" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null \
         || die "initdb failed"
+    # Libraries the server must read live inside the cluster directory, which the postgres user can always read.
+    local safeupdate
+    safeupdate="$(ensure_safeupdate "$bin")"
+    mkdir -p "$pgdata/lib"
+    if [[ -n "$safeupdate" ]]; then cp "$safeupdate" "$pgdata/lib/"; fi
+    own_by_pg -R "$pgdata/lib"
     # Durability is pointless for a throwaway cluster; UTC matches Supabase's JSON timestamps (+00:00).
     as_pg "$bin/pg_ctl" -D "$pgdata" -l "$log_file" -w -t 60 start -o \
         "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c timezone=UTC \
-         -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null \
+         -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+         -c dynamic_library_path='\$libdir:$pgdata/lib'" >/dev/null \
         || { tail -n 20 "$log_file" >&2; die "PostgreSQL did not start"; }
 }
 

@@ -59,6 +59,7 @@ final class WriteExecutor {
     }
 
     Response update(RestRequest request, byte[] body) throws SQLException {
+        requireFilter(request, "UPDATE");
         Map<String, Object> values = WriteBody.updateValues(body, request.table());
         boolean allowed = request.grants().updateRows() && !values.isEmpty();
         SqlStatement update = request.sql().update(values, request.query().filters(), allowed);
@@ -73,6 +74,7 @@ final class WriteExecutor {
     }
 
     Response delete(RestRequest request) throws SQLException {
+        requireFilter(request, "DELETE");
         SqlBuilder sql = request.sql();
         SqlStatement matching = sql.rowids(request.query().filters(), request.grants().deleteRows());
         Outcome outcome = database.write(connection -> {
@@ -90,6 +92,17 @@ final class WriteExecutor {
         });
         return writeResponse(request, outcome, request.preferences().representation() ? 200 : 204)
                 .header("Content-Range", "*/" + (request.preferences().wantsCount() ? outcome.rowids().size() : "*"));
+    }
+
+    /**
+     * Safe mode, as pg-safeupdate gives real Supabase (supabase/migrations loads it where the server has it):
+     * a PATCH or DELETE without a single filter would rewrite or delete every row the caller may touch, so it
+     * is refused with safeupdate's error before anything is read.
+     */
+    private static void requireFilter(RestRequest request, String command) {
+        if (request.query().filters().isEmpty()) {
+            throw new DatabaseError("21000", command + " requires a WHERE clause");
+        }
     }
 
     private static List<String> representation(Connection connection, RestRequest request, List<Long> rowids)
