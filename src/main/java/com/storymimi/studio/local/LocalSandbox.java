@@ -10,6 +10,7 @@ import com.storymimi.studio.local.db.Catalog;
 import com.storymimi.studio.local.db.Database;
 import com.storymimi.studio.local.demo.DemoData;
 import com.storymimi.studio.local.http.Router;
+import com.storymimi.studio.local.http.ServerLimits;
 import com.storymimi.studio.local.rest.RestRoutes;
 import com.storymimi.studio.local.storage.Bucket;
 import com.storymimi.studio.local.storage.ObjectStore;
@@ -47,11 +48,7 @@ public final class LocalSandbox implements AutoCloseable {
             new Bucket("story-audio", true, 50L * 1024 * 1024, List.of("audio/mpeg", "audio/wav")));
 
     static {
-        // The JDK HttpServer leaves Nagle on: a response written in two pieces then waits ~40 ms for the
-        // client's delayed ACK. It reads this property once, when the first server is created.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        ServerLimits.apply();
     }
 
     private final HttpServer server;

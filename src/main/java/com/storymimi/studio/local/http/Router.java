@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The root handler: a route table of mount points, one error mapping for every group (an
@@ -24,6 +25,7 @@ public final class Router implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
     private final Map<String, RouteGroup> mounts = new LinkedHashMap<>();
+    private final ServerLimits limits = new ServerLimits();
 
     public Router mount(String prefix, RouteGroup group) {
         mounts.put(prefix, group);
@@ -33,10 +35,30 @@ public final class Router implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Response response = dispatch(exchange);
-            send(exchange, response);
+            Optional<Response> refused = limits.refuseHead(exchange);
+            if (refused.isPresent()) {
+                send(exchange, refused.get(), false);
+                return;
+            }
+            Optional<ServerLimits.Slot> slot = bodySlot(exchange);
+            if (slot.isEmpty()) {
+                send(exchange, ServerLimits.tooManyBodies(), false);
+                return;
+            }
+            try (ServerLimits.Slot held = slot.get()) {
+                send(exchange, dispatch(exchange), true);
+            }
         } catch (IOException e) {
             LOG.debug("Client went away during {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+        }
+    }
+
+    private Optional<ServerLimits.Slot> bodySlot(HttpExchange exchange) {
+        try {
+            return limits.bodySlot(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
@@ -62,9 +84,17 @@ public final class Router implements HttpHandler {
         }
     }
 
-    private static void send(HttpExchange exchange, Response response) throws IOException {
+    /**
+     * Writes the response. {@code drain}: read the rest of the request body first so the connection can be
+     * reused; a refused request is not drained, the JDK closes its connection instead.
+     */
+    private static void send(HttpExchange exchange, Response response, boolean drain) throws IOException {
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        drain(exchange.getRequestBody());
+        if (drain) {
+            drain(exchange.getRequestBody());
+        } else {
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
         long length = response.contentLength();
         boolean head = exchange.getRequestMethod().equals("HEAD");
         if (head || length < 0 || response.status() == 204 || response.status() == 304) {
