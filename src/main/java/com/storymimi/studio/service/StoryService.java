@@ -40,11 +40,27 @@ public interface StoryService {
     /** The story with its scenes ordered by sequence, in one request; empty when it does not exist. */
     CompletableFuture<Optional<StoryDetail>> detail(UUID storyId);
 
-    /** Creates a PENDING story with a client-generated id (a retried create never duplicates). */
-    CompletableFuture<Story> create(StoryDraft draft);
+    /**
+     * Creates a PENDING story under {@code storyId}, chosen by the caller: an attempt repeated with the same id
+     * (after a lost answer, or the editor pressing Create again) finds the first one and never duplicates it.
+     */
+    CompletableFuture<Story> create(StoryDraft draft, UUID storyId);
 
-    /** Creates the story and all its scenes atomically (one RPC, one transaction). */
-    CompletableFuture<StoryDetail> createWithScenes(StoryDraft draft, List<SceneDraft> scenes);
+    /** {@link #create(StoryDraft, UUID)} under a fresh id, for callers that never repeat an attempt. */
+    default CompletableFuture<Story> create(StoryDraft draft) {
+        return create(draft, UUID.randomUUID());
+    }
+
+    /**
+     * Creates the story and all its scenes atomically (one RPC, one transaction) under {@code storyId}; repeated
+     * with the same id it returns the story the first attempt stored.
+     */
+    CompletableFuture<StoryDetail> createWithScenes(StoryDraft draft, List<SceneDraft> scenes, UUID storyId);
+
+    /** {@link #createWithScenes(StoryDraft, List, UUID)} under a fresh id. */
+    default CompletableFuture<StoryDetail> createWithScenes(StoryDraft draft, List<SceneDraft> scenes) {
+        return createWithScenes(draft, scenes, UUID.randomUUID());
+    }
 
     CompletableFuture<Story> update(Story loaded, StoryDraft changes);
 

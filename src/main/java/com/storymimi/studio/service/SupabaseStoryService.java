@@ -90,16 +90,12 @@ public final class SupabaseStoryService implements StoryService {
                 .thenApply(found -> found.map(StoryWithScenes::detail));
     }
 
-    @Override
-    public CompletableFuture<Story> create(StoryDraft draft) {
-        return create(draft, UUID.randomUUID());
-    }
-
     /**
-     * The create with its id chosen by the caller: the seam a retry goes through. The insert ignores a row that
-     * exists already under this id (a first attempt whose answer was lost), then the row is read back.
+     * The insert ignores a row that exists already under this id (a first attempt whose answer was lost), then
+     * the row is read back.
      */
-    CompletableFuture<Story> create(StoryDraft draft, UUID storyId) {
+    @Override
+    public CompletableFuture<Story> create(StoryDraft draft, UUID storyId) {
         return validated(draft).thenCompose(valid -> {
             Map<String, Object> row = columns(valid);
             row.put(ID, storyId);
@@ -111,12 +107,7 @@ public final class SupabaseStoryService implements StoryService {
     }
 
     @Override
-    public CompletableFuture<StoryDetail> createWithScenes(StoryDraft draft, List<SceneDraft> scenes) {
-        return createWithScenes(draft, scenes, UUID.randomUUID());
-    }
-
-    /** As {@link #createWithScenes(StoryDraft, List)} with the story id chosen by the caller (the retry seam). */
-    CompletableFuture<StoryDetail> createWithScenes(StoryDraft draft, List<SceneDraft> scenes, UUID storyId) {
+    public CompletableFuture<StoryDetail> createWithScenes(StoryDraft draft, List<SceneDraft> scenes, UUID storyId) {
         return validated(draft).thenCompose(valid -> {
             requireDistinctSequences(scenes);
             Map<String, Object> story = columns(valid);

@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
@@ -39,6 +40,7 @@ public final class NewStoryForm {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final BooleanBinding valid;
     private boolean touched;
+    private UUID storyId = UUID.randomUUID();
 
     NewStoryForm(Texts texts) {
         this.texts = texts;
@@ -47,6 +49,14 @@ public final class NewStoryForm {
             touched = true;
             updateProblem();
         });
+    }
+
+    /**
+     * The id the story will have: the same for every attempt until the form is reset, so pressing Create again
+     * after a lost answer finds the story the first attempt stored instead of making a second one.
+     */
+    UUID storyId() {
+        return storyId;
     }
 
     StoryDraft draft() {
@@ -67,6 +77,7 @@ public final class NewStoryForm {
     }
 
     void reset() {
+        storyId = UUID.randomUUID();
         title.set("");
         prompt.set("");
         firstScenes.set("");

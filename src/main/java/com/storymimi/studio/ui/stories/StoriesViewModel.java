@@ -137,8 +137,8 @@ public final class StoriesViewModel {
     /** A story alone, or the story with its first scenes in one atomic call (nothing half-created). */
     private CompletableFuture<Story> createFromForm() {
         List<SceneDraft> scenes = form.sceneDrafts();
-        return scenes.isEmpty() ? stories.create(form.draft())
-                : stories.createWithScenes(form.draft(), scenes).thenApply(StoryDetail::story);
+        return scenes.isEmpty() ? stories.create(form.draft(), form.storyId())
+                : stories.createWithScenes(form.draft(), scenes, form.storyId()).thenApply(StoryDetail::story);
     }
 
     /** Loads the first page and the counts; call once the section is shown. */

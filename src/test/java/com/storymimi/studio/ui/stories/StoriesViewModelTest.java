@@ -288,6 +288,26 @@ class StoriesViewModelTest {
     }
 
     @Test
+    void createPressedAgainAfterALostAnswerMakesOneStoryNotTwo() {
+        StoriesViewModel viewModel = started();
+        viewModel.openNewStoryForm();
+        NewStoryForm form = viewModel.newStoryForm();
+        form.titleProperty().set("The Owl Who Could Not Sleep");
+        form.firstScenesProperty().set("The owl wakes at noon.\n\nShe asks the moon for advice.");
+        stories.loseNextCreateAnswer();
+
+        viewModel.createOrExplain();
+        assertTrue(form.openProperty().get(), "the form stays open with the error");
+        assertFalse(form.errorProperty().get().isEmpty());
+        viewModel.createOrExplain();
+
+        assertFalse(form.openProperty().get());
+        assertEquals(1, catalog.allStories().stream().filter(s -> s.title().equals("The Owl Who Could Not Sleep")).count(),
+                "the second press found the story the first one stored");
+        assertEquals(2, viewModel.rows().getFirst().sceneCount());
+    }
+
+    @Test
     void firstScenesAreParagraphsNumberedInTheOrderTyped() {
         NewStoryForm form = new NewStoryForm(TestTexts.create());
 

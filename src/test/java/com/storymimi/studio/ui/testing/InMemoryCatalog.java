@@ -63,8 +63,14 @@ public final class InMemoryCatalog {
     /** A story put straight into the rows (test set-up), with a creation time the caller picks. */
     public synchronized Story insertStory(UUID userId, String title, String prompt,
                                           com.storymimi.studio.model.StoryStatus status) {
+        return insertStory(UUID.randomUUID(), userId, title, prompt, status);
+    }
+
+    /** A story under a given id (a create with a caller-chosen id). */
+    public synchronized Story insertStory(UUID storyId, UUID userId, String title, String prompt,
+                                          com.storymimi.studio.model.StoryStatus status) {
         Instant now = tick();
-        Story story = new Story(UUID.randomUUID(), userId, title, prompt, status, now, now);
+        Story story = new Story(storyId, userId, title, prompt, status, now, now);
         stories.put(story.storyId(), story);
         return story;
     }

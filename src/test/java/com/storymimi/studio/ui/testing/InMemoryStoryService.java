@@ -33,6 +33,8 @@ import java.util.function.Predicate;
  */
 public final class InMemoryStoryService implements StoryService {
 
+    private volatile boolean loseNextCreateAnswer;
+
     /** A list call the test answers by hand. */
     public record HeldList(StoryQuery query, PageRequest page, CompletableFuture<Page<StoryRow>> answer) {
     }
@@ -134,26 +136,43 @@ public final class InMemoryStoryService implements StoryService {
         });
     }
 
-    @Override
-    public CompletableFuture<Story> create(StoryDraft draft) {
-        return catalog.answer(() -> {
-            synchronized (catalog) {
-                requireValid(draft);
-                return catalog.insertStory(draft.userId(), draft.title(), draft.prompt(), StoryStatus.PENDING);
-            }
-        });
+    /** The next create stores its story but its answer is lost (the caller sees the service as unavailable). */
+    public void loseNextCreateAnswer() {
+        loseNextCreateAnswer = true;
+    }
+
+    private <T> CompletableFuture<T> created(T result) {
+        if (loseNextCreateAnswer) {
+            loseNextCreateAnswer = false;
+            return CompletableFuture.failedFuture(new ServiceException(ServiceException.Reason.UNAVAILABLE,
+                    "The answer was lost on the way back"));
+        }
+        return CompletableFuture.completedFuture(result);
     }
 
     @Override
-    public CompletableFuture<StoryDetail> createWithScenes(StoryDraft draft, List<SceneDraft> scenes) {
+    public CompletableFuture<Story> create(StoryDraft draft, UUID storyId) {
         return catalog.answer(() -> {
             synchronized (catalog) {
                 requireValid(draft);
-                Story story = catalog.insertStory(draft.userId(), draft.title(), draft.prompt(), StoryStatus.PENDING);
-                scenes.forEach(d -> catalog.insertScene(story.storyId(), d.text(), null, null));
-                return new StoryDetail(story, catalog.scenesOf(story.storyId()));
+                return catalog.story(storyId).orElseGet(() ->
+                        catalog.insertStory(storyId, draft.userId(), draft.title(), draft.prompt(), StoryStatus.PENDING));
             }
-        });
+        }).thenCompose(this::created);
+    }
+
+    @Override
+    public CompletableFuture<StoryDetail> createWithScenes(StoryDraft draft, List<SceneDraft> scenes, UUID storyId) {
+        return catalog.answer(() -> {
+            synchronized (catalog) {
+                requireValid(draft);
+                if (catalog.story(storyId).isEmpty()) {
+                    catalog.insertStory(storyId, draft.userId(), draft.title(), draft.prompt(), StoryStatus.PENDING);
+                    scenes.forEach(d -> catalog.insertScene(storyId, d.text(), null, null));
+                }
+                return new StoryDetail(catalog.story(storyId).orElseThrow(), catalog.scenesOf(storyId));
+            }
+        }).thenCompose(this::created);
     }
 
     @Override
