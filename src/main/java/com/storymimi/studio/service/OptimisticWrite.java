@@ -9,13 +9,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 import static com.storymimi.studio.service.ServiceFailures.translated;
 
 /**
  * The one optimistic update: {@code PATCH table?id=eq.X&updated_at=eq.<as loaded>} returning the row. The server
  * bumps {@code updated_at} on every write, so zero matched rows mean the row is gone or changed since it was loaded:
- * a re-read tells which, and the caller gets NOT_FOUND or a {@link ConflictException} with the current row.
+ * a re-read tells which, and the caller gets NOT_FOUND or a {@link ConflictException} with the current row, unless
+ * the current row already holds every change ({@code holdsChanges}): then the write is done, typically our own
+ * first attempt whose answer was lost and which the editor repeated, and the caller gets the current row.
  */
 final class OptimisticWrite<T> {
 
@@ -33,7 +36,7 @@ final class OptimisticWrite<T> {
         this.type = type;
     }
 
-    CompletableFuture<T> patch(UUID id, Instant loadedUpdatedAt, Map<String, ?> changes) {
+    CompletableFuture<T> patch(UUID id, Instant loadedUpdatedAt, Map<String, ?> changes, Predicate<T> holdsChanges) {
         Objects.requireNonNull(loadedUpdatedAt, "the loaded row has no updated_at");
         return translated(rest.from(table).update(changes)
                 .filter(Filter.eq(idColumn, id))
@@ -41,15 +44,18 @@ final class OptimisticWrite<T> {
                 .returning()
                 .list(type))
                 .thenCompose(rows -> rows.isEmpty()
-                        ? explainMiss(id, loadedUpdatedAt)
+                        ? explainMiss(id, loadedUpdatedAt, holdsChanges)
                         : CompletableFuture.completedFuture(rows.getFirst()));
     }
 
-    private CompletableFuture<T> explainMiss(UUID id, Instant loadedUpdatedAt) {
+    private CompletableFuture<T> explainMiss(UUID id, Instant loadedUpdatedAt, Predicate<T> holdsChanges) {
         return translated(rest.from(table).select("*").filter(Filter.eq(idColumn, id)).maybeSingle(type))
                 .thenApply(current -> {
                     if (current.isEmpty()) {
                         throw new ServiceException(Reason.NOT_FOUND, "no row in " + table + " with " + idColumn + " " + id);
+                    }
+                    if (holdsChanges.test(current.get())) {
+                        return current.get();
                     }
                     throw new ConflictException(table + " row " + id + " changed on the server since it was loaded at "
                             + loadedUpdatedAt, current.get());

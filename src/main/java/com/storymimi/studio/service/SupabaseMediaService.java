@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 
 /**
  * {@link MediaService} over {@link ObjectStorage} and the scenes table. An upload and a row update cannot share a
@@ -70,7 +71,7 @@ public final class SupabaseMediaService implements MediaService {
         if (current.isEmpty()) {
             return CompletableFuture.completedFuture(scene);
         }
-        return scenes.patch(scene.sceneId(), scene.updatedAt(), url(kind, null))
+        return scenes.patch(scene.sceneId(), scene.updatedAt(), url(kind, null), holds(kind, null))
                 .thenCompose(cleared -> removal.removeQuietly(List.of(current.get())).thenApply(ignored -> cleared));
     }
 
@@ -88,7 +89,7 @@ public final class SupabaseMediaService implements MediaService {
      */
     private CompletableFuture<Scene> linkOrUndo(Scene scene, MediaKind kind, MediaRef target, Optional<MediaRef> previous) {
         String publicUrl = storage.publicUrl(target.bucket(), target.key());
-        return scenes.patch(scene.sceneId(), scene.updatedAt(), url(kind, publicUrl))
+        return scenes.patch(scene.sceneId(), scene.updatedAt(), url(kind, publicUrl), holds(kind, publicUrl))
                 .exceptionallyCompose(failure -> {
                     ServiceException cause = ServiceFailures.translate(failure);
                     CompletableFuture<Void> undo = previous.filter(target::equals).isPresent()
@@ -102,6 +103,11 @@ public final class SupabaseMediaService implements MediaService {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(kind, "kind");
         return ServiceFailures.translated(CompletableFuture.supplyAsync(() -> MediaChecks.inspect(file, kind), io));
+    }
+
+    /** Whether a scene already names {@code value} for {@code kind} (a repeated link or unlink is done). */
+    private static Predicate<Scene> holds(MediaKind kind, String value) {
+        return current -> Objects.equals(kind == MediaKind.IMAGE ? current.imageUrl() : current.audioUrl(), value);
     }
 
     private static Map<String, Object> url(MediaKind kind, String value) {

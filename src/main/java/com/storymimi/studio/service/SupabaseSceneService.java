@@ -85,7 +85,9 @@ public final class SupabaseSceneService implements SceneService {
 
     @Override
     public CompletableFuture<Scene> updateText(Scene loaded, String text) {
-        return optimistic.patch(loaded.sceneId(), loaded.updatedAt(), Map.of("text", text == null ? "" : text));
+        String wanted = text == null ? "" : text;
+        return optimistic.patch(loaded.sceneId(), loaded.updatedAt(), Map.of("text", wanted),
+                current -> wanted.equals(current.text()));
     }
 
     @Override

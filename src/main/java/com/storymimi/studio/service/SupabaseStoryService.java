@@ -134,13 +134,17 @@ public final class SupabaseStoryService implements StoryService {
     @Override
     public CompletableFuture<Story> update(Story loaded, StoryDraft changes) {
         return validated(changes).thenCompose(valid ->
-                optimistic.patch(loaded.storyId(), loaded.updatedAt(), columns(valid)));
+                optimistic.patch(loaded.storyId(), loaded.updatedAt(), columns(valid),
+                        current -> Objects.equals(current.userId(), valid.userId())
+                                && Objects.equals(current.title(), valid.title())
+                                && Objects.equals(current.prompt(), valid.prompt())));
     }
 
     @Override
     public CompletableFuture<Story> updateStatus(Story loaded, StoryStatus status) {
         Objects.requireNonNull(status, "status");
-        return optimistic.patch(loaded.storyId(), loaded.updatedAt(), Map.of("status", status));
+        return optimistic.patch(loaded.storyId(), loaded.updatedAt(), Map.of("status", status),
+                current -> current.status() == status);
     }
 
     @Override

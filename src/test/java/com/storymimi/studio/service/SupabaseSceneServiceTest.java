@@ -105,6 +105,19 @@ class SupabaseSceneServiceTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
+    void aSaveRepeatedFromTheSameCopyAfterItLandedIsDoneNotAConflict(ServiceBackend.Kind kind) throws Exception {
+        given(kind);
+        Scene loaded = scenes.create(story, new SceneDraft(1, "draft")).join();
+        Scene saved = scenes.updateText(loaded, "first edit").join(); // its answer lost, the editor saves again
+
+        Scene repeated = scenes.updateText(loaded, "first edit").join();
+
+        assertEquals(saved, repeated, "the repeat returns the row as stored, and writes nothing more");
+        assertEquals(List.of(saved), scenes.list(story).join());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServiceBackend.Kind.class)
     void reorderAppliesTheNewOrderAtomically(ServiceBackend.Kind kind) throws Exception {
         given(kind);
         List<Scene> created = scenes.createAll(story,

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A TCP relay between the client and a {@link ScriptedServer} that misbehaves on purpose, one fault per
@@ -24,14 +25,25 @@ public final class FaultProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int upstreamPort;
+    private final Supplier<Fault> otherwise;
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final CountDownLatch stalledRequestArrived = new CountDownLatch(1);
     private final CountDownLatch stalledClientLeft = new CountDownLatch(1);
 
     public FaultProxy(ScriptedServer upstream) throws IOException {
-        this.upstreamPort = upstream.uri().getPort();
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(upstream.uri().getPort(), null);
+    }
+
+    /**
+     * A relay to any local server that draws each connection's fault from {@code otherwise} once the injected
+     * ones are used up, and closes every connection after one exchange (it adds {@code Connection: close} to
+     * the request), so every request the client sends meets a fault of its own.
+     */
+    public FaultProxy(int upstreamPort, Supplier<Fault> otherwise) throws IOException {
+        this.upstreamPort = upstreamPort;
+        this.otherwise = otherwise;
+        this.listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
@@ -63,7 +75,8 @@ public final class FaultProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 connections.incrementAndGet();
-                Fault fault = faults.isEmpty() ? Fault.PASS : faults.poll();
+                Fault injected = faults.poll();
+                Fault fault = injected != null ? injected : otherwise == null ? Fault.PASS : otherwise.get();
                 Thread.ofVirtual().start(() -> serve(client, fault));
             } catch (IOException closed) {
                 return;
@@ -102,6 +115,9 @@ public final class FaultProxy implements AutoCloseable {
     private void relay(Socket client, boolean cutResponse) throws IOException {
         try (Socket server = new Socket()) {
             server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort));
+            if (otherwise != null) {
+                server.getOutputStream().write(headWithConnectionClose(client.getInputStream()));
+            }
             Thread upstream = Thread.ofVirtual().start(() -> pump(client, server));
             InputStream fromServer = server.getInputStream();
             OutputStream toClient = client.getOutputStream();
@@ -128,6 +144,22 @@ public final class FaultProxy implements AutoCloseable {
         } catch (IOException ignored) {
             // either side closed: the relay ends
         }
+    }
+
+    /** The request head with {@code Connection: close} added, so the server ends the connection after it. */
+    private static byte[] headWithConnectionClose(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        int b;
+        while (matched < 4 && (b = in.read()) >= 0) {
+            head.write(b);
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        String withoutEnd = text.endsWith("\r\n\r\n") ? text.substring(0, text.length() - 2) : text;
+        return (withoutEnd.replaceAll("(?im)^connection:.*\r\n", "") + "Connection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static void readRequestHead(InputStream in) throws IOException {
