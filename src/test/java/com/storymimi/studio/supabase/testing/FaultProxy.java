@@ -37,8 +37,8 @@ public final class FaultProxy implements AutoCloseable {
 
     /**
      * A relay to any local server that draws each connection's fault from {@code otherwise} once the injected
-     * ones are used up, and closes every connection after one exchange (it adds {@code Connection: close} to
-     * the request), so every request the client sends meets a fault of its own.
+     * ones are used up, and closes every connection after one exchange ({@code Connection: close} in the request
+     * and in the response), so every request the client sends meets a fault of its own.
      */
     public FaultProxy(int upstreamPort, Supplier<Fault> otherwise) throws IOException {
         this.upstreamPort = upstreamPort;
@@ -121,6 +121,9 @@ public final class FaultProxy implements AutoCloseable {
             Thread upstream = Thread.ofVirtual().start(() -> pump(client, server));
             InputStream fromServer = server.getInputStream();
             OutputStream toClient = client.getOutputStream();
+            if (otherwise != null && !cutResponse) {
+                toClient.write(headWithConnectionClose(fromServer)); // the client must not reuse the connection
+            }
             byte[] buffer = new byte[65536];
             int n;
             while ((n = fromServer.read(buffer)) >= 0) {
@@ -146,7 +149,7 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** The request head with {@code Connection: close} added, so the server ends the connection after it. */
+    /** A request or response head with {@code Connection: close} instead of any Connection header. */
     private static byte[] headWithConnectionClose(InputStream in) throws IOException {
         java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
         int matched = 0;

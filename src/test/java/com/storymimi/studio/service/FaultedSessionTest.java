@@ -1,0 +1,160 @@
+package com.storymimi.studio.service;
+
+import com.storymimi.studio.local.LocalSandbox;
+import com.storymimi.studio.local.SandboxOptions;
+import com.storymimi.studio.model.Scene;
+import com.storymimi.studio.model.SceneDraft;
+import com.storymimi.studio.model.Story;
+import com.storymimi.studio.model.StoryDetail;
+import com.storymimi.studio.model.StoryDraft;
+import com.storymimi.studio.model.StoryStatus;
+import com.storymimi.studio.supabase.SupabaseClient;
+import com.storymimi.studio.supabase.SupabaseConfig;
+import com.storymimi.studio.supabase.http.RetryPolicy;
+import com.storymimi.studio.supabase.testing.FaultProxy;
+import com.storymimi.studio.supabase.testing.FaultProxy.Fault;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The faults suite (issue #19): an editing session of 500 operations through the services, against the sandbox
+ * behind a proxy that gives 30% of requests a fault (the answer cut after the server did the work, a 503 of its
+ * own, or no answer at all). The editor does what the UI lets them do when a save fails: try the same thing
+ * again, from the same loaded copy, with the same new-story id. Afterwards, read without the proxy, every story
+ * is there exactly once with exactly the title, status and scene texts in the order the session ended with.
+ */
+class FaultedSessionTest {
+
+    private static final String TAG = "faulted-session";
+
+    @TempDir
+    Path dataDir;
+
+    private final Random random = new Random(23);
+    private final AtomicInteger faults = new AtomicInteger();
+    private final AtomicInteger repeats = new AtomicInteger();
+
+    /** What the editor expects the catalogue to hold, story by story. */
+    private final Map<UUID, Story> stories = new LinkedHashMap<>();
+    private final Map<UUID, List<Scene>> scenes = new LinkedHashMap<>();
+    private int stepsRun;
+
+    @Test
+    void fiveHundredEditsThroughAFaultyNetworkLandExactlyOnce() throws Exception {
+        int operations = Integer.getInteger("storymimi.soak.faultOperations", 500);
+        try (LocalSandbox sandbox = LocalSandbox.start(new SandboxOptions(dataDir, 0, false));
+             FaultProxy proxy = new FaultProxy(sandbox.baseUrl().getPort(), this::drawFault);
+             SupabaseClient client = SupabaseClient.builder(new SupabaseConfig(proxy.uri(), sandbox.anonKey(),
+                     Duration.ofMillis(500))).retryPolicy(new RetryPolicy(3, Duration.ofMillis(20), Duration.ofSeconds(1)))
+                     .build()) {
+            again(() -> client.auth().signInWithPassword(sandbox.editorEmail(), sandbox.editorPassword()));
+            SupabaseStoryService storyService = new SupabaseStoryService(client.rest(), new FakeObjectStorage(),
+                    OrphanedMedia.IGNORE);
+            SupabaseSceneService sceneService = new SupabaseSceneService(client.rest(), new FakeObjectStorage(),
+                    OrphanedMedia.IGNORE);
+            for (int i = 0; i < operations; i++) {
+                step(i, storyService, sceneService);
+            }
+            assertEquals(operations, stepsRun, "every operation ran");
+
+            try (SupabaseClient direct = SupabaseClient.create(new SupabaseConfig(sandbox.baseUrl(),
+                    sandbox.serviceRoleKey(), Duration.ofSeconds(10)))) {
+                assertTheCatalogueIsWhatTheSessionEndedWith(new SupabaseStoryService(direct.rest(),
+                        new FakeObjectStorage(), OrphanedMedia.IGNORE), direct);
+            }
+        }
+        System.out.printf("faults suite: %d operations, %d faults injected, %d repeated attempts, %d stories%n",
+                operations, faults.get(), repeats.get(), stories.size());
+        assertTrue(faults.get() > operations / 5, "faults were injected: " + faults.get());
+    }
+
+    private Fault drawFault() {
+        int roll = random.nextInt(100);
+        Fault fault = roll < 13 ? Fault.CUT_RESPONSE : roll < 26 ? Fault.ANSWER_503 : roll < 30 ? Fault.STALL : Fault.PASS;
+        if (fault != Fault.PASS) {
+            faults.incrementAndGet();
+        }
+        return fault;
+    }
+
+    private void step(int i, SupabaseStoryService storyService, SupabaseSceneService sceneService) {
+        stepsRun++;
+        int roll = random.nextInt(100);
+        if (stories.size() < 3 || roll < 15) {
+            UUID id = UUID.randomUUID();
+            List<SceneDraft> drafts = List.of(new SceneDraft(1, "one " + i), new SceneDraft(2, "two " + i),
+                    new SceneDraft(3, "three " + i));
+            StoryDetail created = again(() -> storyService.createWithScenes(new StoryDraft(null, "Story " + i, TAG),
+                    drafts, id));
+            stories.put(id, created.story());
+            scenes.put(id, new ArrayList<>(created.scenes()));
+            return;
+        }
+        UUID storyId = new ArrayList<>(stories.keySet()).get(random.nextInt(stories.size()));
+        List<Scene> current = scenes.get(storyId);
+        if (roll < 55) {
+            int index = random.nextInt(current.size());
+            Scene loaded = current.get(index);
+            String text = "text " + i;
+            current.set(index, again(() -> sceneService.updateText(loaded, text)));
+        } else if (roll < 70) {
+            Story loaded = stories.get(storyId);
+            stories.put(storyId, again(() -> storyService.update(loaded, new StoryDraft(null, "Title " + i, TAG))));
+        } else if (roll < 85) {
+            Story loaded = stories.get(storyId);
+            StoryStatus status = StoryStatus.values()[random.nextInt(StoryStatus.values().length)];
+            stories.put(storyId, again(() -> storyService.updateStatus(loaded, status)));
+        } else {
+            List<UUID> order = new ArrayList<>(current.stream().map(Scene::sceneId).toList());
+            java.util.Collections.rotate(order, 1);
+            scenes.put(storyId, new ArrayList<>(again(() -> sceneService.reorder(storyId, order))));
+        }
+    }
+
+    /** The editor's retry: the same call again while the service says it is unavailable. */
+    private <T> T again(Supplier<CompletableFuture<T>> attempt) {
+        for (int tries = 0; tries < 30; tries++) {
+            try {
+                return attempt.get().join();
+            } catch (CompletionException e) {
+                ServiceException failure = ServiceFailures.translate(e);
+                if (failure.reason() != ServiceException.Reason.UNAVAILABLE) {
+                    fail("a repeated attempt must not fail otherwise: " + failure.reason() + " " + failure.getMessage(), e);
+                }
+                repeats.incrementAndGet();
+            }
+        }
+        return fail("still unavailable after 30 attempts");
+    }
+
+    private void assertTheCatalogueIsWhatTheSessionEndedWith(SupabaseStoryService direct, SupabaseClient client) {
+        List<?> rows = client.rest().from("stories").select("story_id")
+                .filter(com.storymimi.studio.supabase.rest.Filter.eq("prompt", TAG)).list(Map.class).join().body();
+        assertEquals(stories.size(), rows.size(), "every story exactly once: no duplicate, none missing");
+        for (Map.Entry<UUID, Story> expected : stories.entrySet()) {
+            StoryDetail stored = direct.detail(expected.getKey()).join().orElseThrow(() ->
+                    new AssertionError("story missing: " + expected.getKey()));
+            assertEquals(expected.getValue().title(), stored.story().title());
+            assertEquals(expected.getValue().status(), stored.story().status());
+            assertEquals(scenes.get(expected.getKey()).stream().map(Scene::text).toList(),
+                    stored.scenes().stream().map(Scene::text).toList(), "scene texts in order, each once");
+        }
+    }
+}
