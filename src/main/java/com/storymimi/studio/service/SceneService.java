@@ -27,4 +27,11 @@ public interface SceneService {
 
     /** Puts the story's scenes in this order (1..n) atomically; the list must hold exactly its scene ids. */
     CompletableFuture<List<Scene>> reorder(UUID storyId, List<UUID> sceneIdsInOrder);
+
+    /**
+     * The reorder of an editor who moved from {@code expectedOrder} (the order they saw): a CONFLICT when another
+     * editor reordered the story meanwhile, so neither move silently undoes the other; done at once when the
+     * order is already {@code sceneIdsInOrder} (a repeat after a lost answer).
+     */
+    CompletableFuture<List<Scene>> reorder(UUID storyId, List<UUID> expectedOrder, List<UUID> sceneIdsInOrder);
 }

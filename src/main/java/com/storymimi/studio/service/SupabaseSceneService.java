@@ -114,6 +114,11 @@ public final class SupabaseSceneService implements SceneService {
 
     @Override
     public CompletableFuture<List<Scene>> reorder(UUID storyId, List<UUID> sceneIdsInOrder) {
+        return reorder(storyId, null, sceneIdsInOrder);
+    }
+
+    @Override
+    public CompletableFuture<List<Scene>> reorder(UUID storyId, List<UUID> expectedOrder, List<UUID> sceneIdsInOrder) {
         Objects.requireNonNull(storyId, "storyId");
         if (sceneIdsInOrder.stream().anyMatch(Objects::isNull)
                 || new HashSet<>(sceneIdsInOrder).size() != sceneIdsInOrder.size()) {
@@ -123,6 +128,9 @@ public final class SupabaseSceneService implements SceneService {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("p_story_id", storyId);
         args.put("p_scene_ids", sceneIdsInOrder);
+        if (expectedOrder != null) {
+            args.put("p_expected_ids", expectedOrder);
+        }
         return translated(rest.rpc("reorder_scenes", args).list(Scene.class));
     }
 

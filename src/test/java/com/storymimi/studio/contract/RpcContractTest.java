@@ -235,9 +235,19 @@ class RpcContractTest {
                 rpc(b, b.editor(), "search_stories", "{\"q\":\"x\"}"));
         error(404, "PGRST202", "Could not find the function public.reorder_scenes(p_story_id) in the schema cache",
                 "Searched for the function public.reorder_scenes with parameter p_story_id or with a single unnamed "
-                        + "json/jsonb parameter, but no matches were found in the schema cache.",
-                "Perhaps you meant to call the function public.reorder_scenes(p_scene_ids, p_story_id)",
+                        + "json/jsonb parameter, but no matches were found in the schema cache.", null,
                 rpc(b, b.editor(), "reorder_scenes", "{\"p_story_id\":\"" + UUID.randomUUID() + "\"}"));
+        error(404, "PGRST202", "Could not find the function public.reorder_scenes(p_scene_idz, p_story_id) in the "
+                        + "schema cache", "Searched for the function public.reorder_scenes with parameters p_scene_idz, "
+                        + "p_story_id or with a single unnamed json/jsonb parameter, but no matches were found in the "
+                        + "schema cache.",
+                "Perhaps you meant to call the function public.reorder_scenes(p_expected_ids, p_scene_ids, p_story_id)",
+                rpc(b, b.editor(), "reorder_scenes", "{\"p_story_id\":\"" + UUID.randomUUID() + "\",\"p_scene_idz\":[]}"));
+        error(404, "PGRST202", "Could not find the function public.search_stories(max_results) in the schema cache",
+                "Searched for the function public.search_stories with parameter max_results or with a single unnamed "
+                        + "json/jsonb parameter, but no matches were found in the schema cache.",
+                "Perhaps you meant to call the function public.search_stories(max_results, result_offset, term)",
+                rpc(b, b.editor(), "search_stories", "{\"max_results\":1}"));
         error(400, "22P02", "invalid input syntax for type integer: \"x\"", null, null,
                 rpc(b, b.editor(), "search_stories", "{\"term\":\"a\",\"max_results\":\"x\"}"));
     }

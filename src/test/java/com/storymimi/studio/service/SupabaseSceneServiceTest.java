@@ -118,6 +118,24 @@ class SupabaseSceneServiceTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
+    void twoEditorsReorderingTheSameStoryDoNotOverwriteEachOther(ServiceBackend.Kind kind) throws Exception {
+        given(kind);
+        List<UUID> seen = ids(scenes.createAll(story,
+                List.of(new SceneDraft(1, "a"), new SceneDraft(2, "b"), new SceneDraft(3, "c"))).join());
+        List<UUID> first = List.of(seen.get(2), seen.get(0), seen.get(1));
+        List<UUID> second = List.of(seen.get(1), seen.get(0), seen.get(2));
+
+        scenes.reorder(story, seen, first).join();
+        ServiceException failure = failureOf(scenes.reorder(story, seen, second));
+        List<Scene> repeated = scenes.reorder(story, seen, first).join();
+
+        assertEquals(ServiceException.Reason.CONFLICT, failure.reason());
+        assertEquals(List.of("c", "a", "b"), texts(scenes.list(story).join()), "the first editor's order stands");
+        assertEquals(List.of("c", "a", "b"), texts(repeated), "a repeat of an order already in place is done");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServiceBackend.Kind.class)
     void reorderAppliesTheNewOrderAtomically(ServiceBackend.Kind kind) throws Exception {
         given(kind);
         List<Scene> created = scenes.createAll(story,
@@ -185,5 +203,9 @@ class SupabaseSceneServiceTest {
 
     private static List<String> texts(List<Scene> list) {
         return list.stream().map(Scene::text).toList();
+    }
+
+    private static List<UUID> ids(List<Scene> list) {
+        return list.stream().map(Scene::sceneId).toList();
     }
 }

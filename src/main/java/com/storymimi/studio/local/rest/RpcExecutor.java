@@ -154,11 +154,41 @@ final class RpcExecutor {
             searched = " with parameter" + (given.size() > 1 ? "s " : " ") + String.join(", ", given);
         }
         String hint = null;
-        if (function != null && !given.isEmpty() && function.parameters().containsAll(given)) {
-            hint = "Perhaps you meant to call the function " + qualified + "("
-                    + String.join(", ", new TreeSet<>(function.parameters())) + ")";
+        String known = function == null ? "" : String.join(", ", new TreeSet<>(function.parameters()));
+        if (function != null && !given.isEmpty() && resembles(String.join(", ", given), known)) {
+            hint = "Perhaps you meant to call the function " + qualified + "(" + known + ")";
         }
         return new PostgrestException(404, "PGRST202", message, "Searched for the function " + qualified + searched
                 + jsonParam + ", but no matches were found in the schema cache.", hint);
+    }
+
+    /**
+     * PostgREST 12 suggests a function when its parameter list resembles the one given: a fuzzy match with a
+     * Levenshtein score, 1 - distance / longer length, of at least a third (observed: "p_story_id" does not
+     * resemble "p_expected_ids, p_scene_ids, p_story_id" at 0.26, "max_results" resembles
+     * "max_results, result_offset, term" at 0.34).
+     */
+    static boolean resembles(String given, String known) {
+        int longer = Math.max(given.length(), known.length());
+        return longer > 0 && 1.0 - (double) levenshtein(given, known) / longer >= 1.0 / 3;
+    }
+
+    private static int levenshtein(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }

@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code reorder_scenes(p_story_id uuid, p_scene_ids uuid[]) returns setof scenes}: sequence = position in
- * the list, atomically. Postgres checks the deferrable UNIQUE(story_id, sequence) at the end of its single
+ * {@code reorder_scenes(p_story_id uuid, p_scene_ids uuid[], p_expected_ids uuid[] default null) returns setof
+ * scenes}: sequence = position in the list, atomically; with {@code p_expected_ids}, PT409 unless the current
+ * order is that one (or already the wanted one: a repeat is done). Postgres checks the deferrable UNIQUE(story_id, sequence) at the end of its single
  * UPDATE; SQLite checks it per row, so the moved rows first go above every current sequence and then to
  * their places, inside the same transaction. Only moved rows get a new updated_at, as with the trigger.
  */
@@ -34,7 +35,7 @@ final class RpcReorderScenes implements RpcFunction {
 
     @Override
     public List<String> parameters() {
-        return List.of("p_story_id", "p_scene_ids");
+        return List.of("p_story_id", "p_scene_ids", "p_expected_ids");
     }
 
     @Override
@@ -73,6 +74,15 @@ final class RpcReorderScenes implements RpcFunction {
             throw new DatabaseError("PT409", "scene ids do not match the scenes of the story",
                     "The story has " + current.size() + " scenes; " + ids.size() + " ids were given.",
                     "Reload the story's scenes and send all of their ids in the new order.");
+        }
+        List<String> currentOrder = current.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey).toList();
+        JsonElement expectedArg = args.get("p_expected_ids");
+        List<String> expected = expectedArg == null || expectedArg.isJsonNull() ? null : RpcArguments.uuidArray(expectedArg);
+        if (!currentOrder.equals(ids) && expected != null && !currentOrder.equals(expected)) {
+            throw new DatabaseError("PT409", "the scenes were reordered elsewhere",
+                    "The current order is not the order the move was made from.",
+                    "Reload the story's scenes and make the move again.");
         }
         move(connection, storyId, ids, current);
         TableInfo scenes = context.catalog().table("scenes").orElseThrow();

@@ -1,12 +1,16 @@
 package com.storymimi.studio.ui.editor;
 
 import com.storymimi.studio.model.Scene;
+import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.ui.common.UserMessages;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -39,17 +43,43 @@ final class SceneOrder {
         after.add(to, after.remove(from));
         scenes.setAll(after);
         running.set(true);
+        List<UUID> seen = before.stream().map(SceneItem::sceneId).toList();
         List<UUID> ids = after.stream().map(SceneItem::sceneId).toList();
-        context.scenes().reorder(storyId, ids).whenComplete((saved, failure) -> context.fx().execute(() -> {
-            running.set(false);
-            if (failure != null) {
-                scenes.setAll(before);
-                context.dialogs().showError(context.messages().describe(failure, "reorder"));
-            } else {
+        context.scenes().reorder(storyId, seen, ids).whenComplete((saved, failure) -> context.fx().execute(() -> {
+            if (failure == null) {
+                running.set(false);
                 saved.forEach(sceneChanged);
+                return;
+            }
+            context.dialogs().showError(context.messages().describe(failure, "reorder"));
+            if (UserMessages.unwrap(failure) instanceof ServiceException se
+                    && se.reason() == ServiceException.Reason.CONFLICT) {
+                showCurrentOrder(before);
+            } else {
+                scenes.setAll(before);
+                running.set(false);
             }
         }));
         return true;
+    }
+
+    /**
+     * Another editor reordered the story meanwhile: the strip shows their order (the server's), so the move can
+     * be made again over it; if the scenes themselves changed, it falls back to the order before the move.
+     */
+    private void showCurrentOrder(List<SceneItem> before) {
+        context.scenes().list(storyId).whenComplete((current, failure) -> context.fx().execute(() -> {
+            running.set(false);
+            Map<UUID, SceneItem> items = new HashMap<>();
+            before.forEach(item -> items.put(item.sceneId(), item));
+            if (failure != null || current.size() != items.size()
+                    || !current.stream().allMatch(scene -> items.containsKey(scene.sceneId()))) {
+                scenes.setAll(before);
+                return;
+            }
+            scenes.setAll(current.stream().map(scene -> items.get(scene.sceneId())).toList());
+            current.forEach(sceneChanged);
+        }));
     }
 
     ReadOnlyBooleanProperty runningProperty() {

@@ -327,6 +327,23 @@ class StoryEditorViewModelTest {
     }
 
     @Test
+    void aReorderOverAnotherEditorsReorderShowsTheirOrderInsteadOfOverwritingIt() {
+        StoryEditorViewModel editor = opened();
+        // another editor moved the owl to the front after this editor loaded the story
+        scenes.reorder(owl.storyId(), List.of(owlScenes.get(2).sceneId(), owlScenes.get(0).sceneId(),
+                owlScenes.get(1).sceneId())).join();
+        scenes.reorders.clear();
+
+        editor.moveSelected(+1);
+
+        assertEquals(List.of("The owl", "The forest", "The river"), strip(editor), "their order, not ours and not the old");
+        assertEquals(List.of("The owl", "The forest", "The river"), new InMemorySceneService(catalog).list(owl.storyId())
+                .join().stream().map(Scene::text).toList(), "nothing overwritten");
+        assertEquals(List.of("Someone else reordered these scenes meanwhile. Their order is shown now; "
+                + "make your move again."), dialogs.errors);
+    }
+
+    @Test
     void movingPastEitherEndDoesNothing() {
         StoryEditorViewModel editor = opened();
 

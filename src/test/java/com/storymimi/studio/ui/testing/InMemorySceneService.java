@@ -116,6 +116,11 @@ public final class InMemorySceneService implements SceneService {
 
     @Override
     public CompletableFuture<List<Scene>> reorder(UUID storyId, List<UUID> sceneIdsInOrder) {
+        return reorder(storyId, null, sceneIdsInOrder);
+    }
+
+    @Override
+    public CompletableFuture<List<Scene>> reorder(UUID storyId, List<UUID> expectedOrder, List<UUID> sceneIdsInOrder) {
         synchronized (this) {
             reorders.add(List.copyOf(sceneIdsInOrder));
         }
@@ -127,6 +132,9 @@ public final class InMemorySceneService implements SceneService {
                         || !new HashSet<>(existing).equals(new HashSet<>(sceneIdsInOrder))) {
                     throw new ServiceException(ServiceException.Reason.INVALID,
                             "reorder must name exactly the story's scenes");
+                }
+                if (!existing.equals(sceneIdsInOrder) && expectedOrder != null && !existing.equals(expectedOrder)) {
+                    throw new ServiceException(ServiceException.Reason.CONFLICT, "the scenes were reordered elsewhere");
                 }
                 return renumber(storyId, sceneIdsInOrder);
             }
