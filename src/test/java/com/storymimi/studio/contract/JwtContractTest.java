@@ -1,6 +1,7 @@
 package com.storymimi.studio.contract;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static com.storymimi.studio.contract.Check.error;
 import static com.storymimi.studio.contract.Check.header;
@@ -41,5 +42,27 @@ class JwtContractTest {
                 b.send(b.signed("{\"role\":\"nobody\",\"exp\":1983812996}"), "GET", "/users", null));
         status(200, b.send(b.signed("{\"role\":\"authenticated\",\"aud\":\"authenticated\",\"exp\":1983812996}"),
                 "GET", "/users?limit=1", null));
+    }
+
+    @ContractTest
+    void timeClaimsMustBeNumbersAndNotInTheFuture(Backends.Lazy backend) {
+        Backend b = backend.get();
+        String now = Long.toString(java.time.Instant.now().getEpochSecond());
+        String later = Long.toString(java.time.Instant.now().getEpochSecond() + 3600);
+        for (String claim : List.of("exp", "nbf", "iat")) {
+            String claims = "{\"role\":\"authenticated\"," + (claim.equals("exp") ? "" : "\"exp\":1983812996,")
+                    + "\"" + claim + "\":\"9999999999\"}";
+            error(401, "PGRST301", "JWTClaimsSetDecodeError \"Error in $." + claim
+                            + ": parsing NumericDate failed, expected Number, but encountered String\"", null, null,
+                    b.send(b.signed(claims), "GET", "/users", null));
+        }
+        error(401, "PGRST301", "JWTNotYetValid", null, null, b.send(b.signed(
+                "{\"role\":\"authenticated\",\"exp\":1983812996,\"nbf\":" + later + "}"), "GET", "/users", null));
+        error(401, "PGRST301", "JWTIssuedAtFuture", null, null, b.send(b.signed(
+                "{\"role\":\"authenticated\",\"exp\":1983812996,\"iat\":" + later + "}"), "GET", "/users", null));
+        error(401, "PGRST301", "JWT expired", null, null,
+                b.send(b.signed("{\"role\":\"authenticated\",\"exp\":1700000000.5}"), "GET", "/users", null));
+        status(200, b.send(b.signed("{\"role\":\"authenticated\",\"exp\":null,\"nbf\":" + now + ",\"iat\":" + now
+                + "}"), "GET", "/users?limit=1", null));
     }
 }

@@ -1,5 +1,6 @@
 package com.storymimi.studio.local.auth;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -45,21 +46,37 @@ public final class JwtCodec {
             throw new JwtException(JwtException.Kind.BAD_SIGNATURE, "JWSError JWSInvalidSignature");
         }
         JsonObject claims = decodeJson(parts[1]);
-        if (claims.has("exp")) {
-            long exp = numberClaim(claims, "exp");
-            if (clock.instant().getEpochSecond() > exp + leeway.toSeconds()) {
-                throw new JwtException(JwtException.Kind.EXPIRED, "JWT expired");
-            }
+        long now = clock.instant().getEpochSecond();
+        // PostgREST's JOSE library decodes exp, nbf, iat in that order and refuses a non-number before it checks
+        // any time; a null claim is an absent one.
+        Double exp = numericDate(claims, "exp");
+        Double nbf = numericDate(claims, "nbf");
+        Double iat = numericDate(claims, "iat");
+        if (exp != null && now > exp + leeway.toSeconds()) {
+            throw new JwtException(JwtException.Kind.EXPIRED, "JWT expired");
+        }
+        if (nbf != null && nbf > now + leeway.toSeconds()) {
+            throw new JwtException(JwtException.Kind.NOT_YET_VALID, "JWTNotYetValid");
+        }
+        if (iat != null && iat > now + leeway.toSeconds()) {
+            throw new JwtException(JwtException.Kind.NOT_YET_VALID, "JWTIssuedAtFuture");
         }
         return claims;
     }
 
-    private static long numberClaim(JsonObject claims, String name) throws JwtException {
-        try {
-            return claims.get(name).getAsLong();
-        } catch (RuntimeException e) {
-            throw new JwtException(JwtException.Kind.MALFORMED, "The JWT '" + name + "' claim is not a number");
+    /** A NumericDate claim: absent or null is null, a JSON number is its value, anything else is refused. */
+    private static Double numericDate(JsonObject claims, String name) throws JwtException {
+        JsonElement value = claims.get(name);
+        if (value == null || value.isJsonNull()) {
+            return null;
         }
+        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+            return value.getAsDouble();
+        }
+        String found = value.isJsonObject() ? "Object" : value.isJsonArray() ? "Array"
+                : value.getAsJsonPrimitive().isBoolean() ? "Boolean" : "String";
+        throw new JwtException(JwtException.Kind.MALFORMED, "JWTClaimsSetDecodeError \"Error in $." + name
+                + ": parsing NumericDate failed, expected Number, but encountered " + found + "\"");
     }
 
     private static JsonObject decodeJson(String part) throws JwtException {

@@ -5,7 +5,7 @@ public final class JwtException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public enum Kind { MALFORMED, BAD_SIGNATURE, EXPIRED }
+    public enum Kind { MALFORMED, BAD_SIGNATURE, EXPIRED, NOT_YET_VALID }
 
     private final Kind kind;
 

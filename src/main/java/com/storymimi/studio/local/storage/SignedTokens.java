@@ -39,6 +39,7 @@ final class SignedTokens {
         } catch (JwtException e) {
             throw StorageException.invalidJwt(switch (e.kind()) {
                 case EXPIRED -> "\"exp\" claim timestamp check failed";
+                case NOT_YET_VALID -> "\"nbf\" claim timestamp check failed";
                 case BAD_SIGNATURE -> "signature verification failed";
                 case MALFORMED -> "Invalid Compact JWS";
             });
