@@ -22,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * one transaction per unit of work (BEGIN IMMEDIATE for writes, so two writers never deadlock on upgrade).
  *
  * <p>The database holds password and refresh-token hashes: its folder is 0700 and the file, its {@code -wal}
- * and {@code -shm} are 0600 (see {@link #open}).
+ * and {@code -shm} are 0600 (see {@link #open}). SQLite's native library lives in {@code native/} beside it
+ * ({@link SqliteNative}).
  */
 public final class Database implements AutoCloseable {
 
@@ -52,6 +53,7 @@ public final class Database implements AutoCloseable {
     public static Database open(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         OwnerOnlyFiles.privateDirectory(dir);
+        SqliteNative.prepare(dir.resolve("native"));
         OwnerOnlyFiles.privateFile(file);
         for (Path companion : companions(file)) {
             OwnerOnlyFiles.tighten(companion);
