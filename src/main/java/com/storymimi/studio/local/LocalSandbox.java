@@ -8,6 +8,7 @@ import com.storymimi.studio.local.auth.JwtCodec;
 import com.storymimi.studio.local.auth.Role;
 import com.storymimi.studio.local.db.Catalog;
 import com.storymimi.studio.local.db.Database;
+import com.storymimi.studio.local.db.OwnerOnlyFiles;
 import com.storymimi.studio.local.demo.DemoData;
 import com.storymimi.studio.local.http.Router;
 import com.storymimi.studio.local.http.ServerLimits;
@@ -24,7 +25,6 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -73,10 +73,14 @@ public final class LocalSandbox implements AutoCloseable {
         this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Creates the data directory, workspace, schema and (first run) demo data, then starts serving. */
+    /**
+     * Creates the data directory, workspace, schema and (first run) demo data, then starts serving. The data
+     * directory holds keys, password hashes and the objects: it is made private (0700, like the folders the
+     * sandbox creates above it).
+     */
     public static LocalSandbox start(SandboxOptions options) throws IOException {
         Path dataDir = options.dataDir();
-        Files.createDirectories(dataDir);
+        OwnerOnlyFiles.privateDirectory(dataDir);
         Workspace workspace = Workspace.loadOrCreate(dataDir);
         Database database = Database.open(dataDir.resolve("sandbox.db"));
         try {

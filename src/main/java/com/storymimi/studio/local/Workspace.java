@@ -2,14 +2,13 @@ package com.storymimi.studio.local;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.storymimi.studio.local.db.OwnerOnlyFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -50,23 +49,10 @@ record Workspace(byte[] jwtSecret, String editorEmail, String editorPassword, lo
         json.addProperty("port", lastPort);
         Path temp = dataDir.resolve(FILE_NAME + ".tmp");
         Files.deleteIfExists(temp);
-        createOwnerOnly(temp);
+        OwnerOnlyFiles.privateFile(temp);
         Files.writeString(temp, json.toString(), StandardCharsets.UTF_8);
         Files.move(temp, dataDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void createOwnerOnly(Path file) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system (Windows): the user profile directory's ACLs protect the file instead.
-            try {
-                Files.createFile(file);
-            } catch (FileAlreadyExistsException ignored) {
-                // created between the two attempts; written below either way
-            }
-        }
     }
 
     private static Workspace read(Path file) throws IOException {

@@ -20,6 +20,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The sandbox's SQLite database: WAL mode, foreign keys on, a small pool of configured connections, and
  * one transaction per unit of work (BEGIN IMMEDIATE for writes, so two writers never deadlock on upgrade).
+ *
+ * <p>The database holds password and refresh-token hashes: its folder is 0700 and the file, its {@code -wal}
+ * and {@code -shm} are 0600 (see {@link #open}). SQLite's native library lives in {@code native/} beside it
+ * ({@link SqliteNative}).
  */
 public final class Database implements AutoCloseable {
 
@@ -40,8 +44,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Opens (creating if needed) the database file and installs the schemas idempotently. */
+    /**
+     * Opens (creating if needed) the database file and installs the schemas idempotently. The folder holding
+     * it becomes private (0700, also the folders created on the way) and the file is created 0600 before SQLite
+     * sees it; SQLite gives the {@code -wal} and {@code -shm} it creates the main file's permissions. Files of
+     * an older install (0644) are tightened here, before the first connection.
+     */
     public static Database open(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        OwnerOnlyFiles.privateDirectory(dir);
+        SqliteNative.prepare(dir.resolve("native"));
+        OwnerOnlyFiles.privateFile(file);
+        for (Path companion : companions(file)) {
+            OwnerOnlyFiles.tighten(companion);
+        }
         try {
             Database database = new Database(file);
             database.write(connection -> {
@@ -53,6 +69,12 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("Cannot open the sandbox database " + file, e);
         }
+    }
+
+    /** The files SQLite keeps beside {@code file} in WAL mode. */
+    static List<Path> companions(Path file) {
+        String name = file.getFileName().toString();
+        return List.of(file.resolveSibling(name + "-wal"), file.resolveSibling(name + "-shm"));
     }
 
     public <T> T read(SqlWork<T> work) throws SQLException {
