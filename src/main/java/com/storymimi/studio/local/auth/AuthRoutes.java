@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.storymimi.studio.local.http.BodyTooLargeException;
 import com.storymimi.studio.local.http.Request;
 import com.storymimi.studio.local.http.Response;
 import com.storymimi.studio.local.http.RouteGroup;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -21,11 +23,13 @@ import java.util.function.Supplier;
 public final class AuthRoutes implements RouteGroup {
 
     private static final long ACCESS_TOKEN_SECONDS = 3600;
+    private static final int MAX_BODY = 1024 * 1024;
 
     private final ApiKeyGate gate;
     private final JwtCodec jwt;
     private final AuthStore store;
     private final Supplier<String> issuer;
+    private final SignInLimiter limiter;
 
     /** @param issuer the {@code iss} claim, e.g. http://127.0.0.1:54321/auth/v1 (known once the port is bound) */
     public AuthRoutes(ApiKeyGate gate, JwtCodec jwt, AuthStore store, Supplier<String> issuer) {
@@ -33,6 +37,7 @@ public final class AuthRoutes implements RouteGroup {
         this.jwt = jwt;
         this.store = store;
         this.issuer = issuer;
+        this.limiter = new SignInLimiter(jwt.clock());
     }
 
     @Override
@@ -62,8 +67,7 @@ public final class AuthRoutes implements RouteGroup {
         String grant = request.queryValue("grant_type").orElse("");
         JsonObject body = jsonBody(request);
         AuthStore.Session session = switch (grant) {
-            case "password" -> store.signIn(text(body, "email").strip(), text(body, "password"))
-                    .orElseThrow(() -> new AuthException(400, "invalid_credentials", "Invalid login credentials"));
+            case "password" -> passwordSignIn(request, text(body, "email").strip(), text(body, "password"));
             case "refresh_token" -> {
                 String token = text(body, "refresh_token");
                 if (token.isEmpty()) {
@@ -75,6 +79,16 @@ public final class AuthRoutes implements RouteGroup {
             default -> throw new AuthException(400, "unsupported_grant_type", "Unsupported grant type");
         };
         return Response.json(200, sessionJson(session).toString());
+    }
+
+    private AuthStore.Session passwordSignIn(Request request, String email, String password) throws SQLException {
+        limiter.check(email, request.remoteAddress());
+        Optional<AuthStore.Session> session = store.signIn(email, password);
+        if (session.isEmpty()) {
+            limiter.failed(email, request.remoteAddress());
+            throw new AuthException(400, "invalid_credentials", "Invalid login credentials");
+        }
+        return session.get();
     }
 
     private JsonObject sessionJson(AuthStore.Session session) {
@@ -143,7 +157,12 @@ public final class AuthRoutes implements RouteGroup {
     }
 
     private static JsonObject jsonBody(Request request) throws IOException {
-        String text = new String(request.bodyBytes(1024 * 1024), StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = new String(request.bodyBytes(MAX_BODY), StandardCharsets.UTF_8);
+        } catch (BodyTooLargeException e) {
+            throw new AuthException(413, "request_too_large", "The request body is larger than 1 MiB");
+        }
         try {
             JsonElement json = JsonParser.parseString(text.isBlank() ? "{}" : text);
             if (json.isJsonObject()) {

@@ -135,7 +135,9 @@ public final class AuthStore {
     }
 
     private static Optional<String[]> credentials(Connection c, String email) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT id, password_hash FROM sb_auth_users WHERE email = ?")) {
+        // GoTrue stores and matches e-mail addresses without regard to case
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT id, password_hash FROM sb_auth_users WHERE lower(email) = lower(?)")) {
             st.setString(1, email);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
@@ -153,7 +155,7 @@ public final class AuthStore {
 
     private static Optional<AuthUser> findWhere(Connection c, String column, String value) throws SQLException {
         String sql = "SELECT id, email, created_at, updated_at, last_sign_in_at FROM sb_auth_users WHERE "
-                + (column.equals("id") ? "id" : "email") + " = ?";
+                + (column.equals("id") ? "id = ?" : "lower(email) = lower(?)");
         try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setString(1, value);
             try (ResultSet rs = st.executeQuery()) {

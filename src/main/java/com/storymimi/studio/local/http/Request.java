@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,13 +19,21 @@ public final class Request {
     private final List<QueryParam> query;
     private final Headers headers;
     private final InputStream body;
+    private final InetAddress remoteAddress;
 
-    public Request(String method, String path, List<QueryParam> query, Headers headers, InputStream body) {
+    public Request(String method, String path, List<QueryParam> query, Headers headers, InputStream body,
+                   InetAddress remoteAddress) {
         this.method = method;
         this.path = path;
         this.query = List.copyOf(query);
         this.headers = headers;
         this.body = body;
+        this.remoteAddress = remoteAddress;
+    }
+
+    /** The client's address (rate limits are per address). */
+    public InetAddress remoteAddress() {
+        return remoteAddress;
     }
 
     public String method() {
@@ -57,16 +66,19 @@ public final class Request {
         return body;
     }
 
-    /** Reads the whole body, refusing more than {@code maxBytes}. */
+    /**
+     * Reads the whole body, refusing more than {@code maxBytes} with a {@link BodyTooLargeException} after reading
+     * at most one byte past the limit (the rest is never read: the router closes the connection on a 413).
+     */
     public byte[] bodyBytes(int maxBytes) throws IOException {
         byte[] bytes = body.readNBytes(maxBytes + 1);
         if (bytes.length > maxBytes) {
-            throw new IOException("Request body larger than " + maxBytes + " bytes");
+            throw new BodyTooLargeException(maxBytes);
         }
         return bytes;
     }
 
     public Request withPath(String newPath) {
-        return new Request(method, newPath, query, headers, body);
+        return new Request(method, newPath, query, headers, body, remoteAddress);
     }
 }

@@ -46,7 +46,9 @@ public final class Router implements HttpHandler {
                 return;
             }
             try (ServerLimits.Slot held = slot.get()) {
-                send(exchange, dispatch(exchange), true);
+                Response response = dispatch(exchange);
+                // a 413 left the body unread: close the connection rather than read what was refused
+                send(exchange, response, response.status() != 413);
             }
         } catch (IOException e) {
             LOG.debug("Client went away during {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
@@ -70,7 +72,8 @@ public final class Router implements HttpHandler {
                 if (rawPath.equals(prefix) || rawPath.startsWith(prefix + "/")) {
                     Request request = new Request(exchange.getRequestMethod(), rawPath.substring(prefix.length()),
                             QueryStrings.parse(exchange.getRequestURI().getRawQuery()),
-                            exchange.getRequestHeaders(), exchange.getRequestBody());
+                            exchange.getRequestHeaders(), exchange.getRequestBody(),
+                            exchange.getRemoteAddress().getAddress());
                     return mount.getValue().handle(request);
                 }
             }

@@ -9,6 +9,7 @@ import com.storymimi.studio.local.db.Catalog;
 import com.storymimi.studio.local.db.Database;
 import com.storymimi.studio.local.db.DatabaseError;
 import com.storymimi.studio.local.db.TableInfo;
+import com.storymimi.studio.local.http.BodyTooLargeException;
 import com.storymimi.studio.local.http.QueryParam;
 import com.storymimi.studio.local.http.QueryStrings;
 import com.storymimi.studio.local.http.Request;
@@ -142,7 +143,7 @@ public final class RestRoutes implements RouteGroup {
     private static byte[] body(Request request) throws IOException {
         try {
             return request.bodyBytes(MAX_BODY);
-        } catch (IOException e) {
+        } catch (BodyTooLargeException e) {
             throw PostgrestException.invalidBody("The request body is larger than " + MAX_BODY + " bytes");
         }
     }

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.storymimi.studio.local.http.BodyTooLargeException;
 import com.storymimi.studio.local.http.Request;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class JsonBodies {
         byte[] bytes;
         try {
             bytes = request.bodyBytes(MAX_JSON);
-        } catch (IOException e) {
+        } catch (BodyTooLargeException e) {
             throw StorageException.tooLarge();
         }
         String text = new String(bytes, StandardCharsets.UTF_8).strip();
