@@ -16,22 +16,22 @@ import java.util.concurrent.TimeUnit;
  * react. A sampler thread takes the FX thread's stack once per gap longer than {@link #STALL_MS}: that is what
  * ran instead of the pulse.
  */
-final class PulseGapProbe {
+public final class PulseGapProbe {
 
-    static final double STALL_MS = 50;
+    public static final double STALL_MS = 50;
 
     /** One phase's gaps (ms, sorted) and the stacks seen in its stalls. */
-    record Phase(String name, double[] gaps, List<String> stalls) {
+    public record Phase(String name, double[] gaps, List<String> stalls) {
 
-        double percentile(double p) {
+        public double percentile(double p) {
             return gaps.length == 0 ? 0 : gaps[Math.min(gaps.length - 1, (int) Math.ceil(p / 100 * gaps.length) - 1)];
         }
 
-        double max() {
+        public double max() {
             return gaps.length == 0 ? 0 : gaps[gaps.length - 1];
         }
 
-        String line() {
+        public String line() {
             return String.format(Locale.ROOT, "%-44s pulses %5d  p50 %5.1f ms  p99 %6.1f ms  max %6.1f ms  stalls>50ms %d",
                     name, gaps.length, percentile(50), percentile(99), max(), stalls.size());
         }
@@ -55,7 +55,7 @@ final class PulseGapProbe {
         }
     };
 
-    void start() throws Exception {
+    public void start() throws Exception {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.runLater(() -> {
             fxThread = Thread.currentThread();
@@ -100,7 +100,7 @@ final class PulseGapProbe {
     }
 
     /** Ends the current phase: its gaps and stall stacks, and starts counting the next one afresh. */
-    Phase phase(String name) throws Exception {
+    public Phase phase(String name) throws Exception {
         CompletableFuture<double[]> taken = new CompletableFuture<>();
         Platform.runLater(() -> {
             double[] sorted = gaps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -116,7 +116,7 @@ final class PulseGapProbe {
         return new Phase(name, sorted, stacks);
     }
 
-    void stop() {
+    public void stop() {
         running = false;
         Platform.runLater(timer::stop);
     }

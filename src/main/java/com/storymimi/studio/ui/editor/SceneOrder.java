@@ -1,8 +1,6 @@
 package com.storymimi.studio.ui.editor;
 
 import com.storymimi.studio.model.Scene;
-import com.storymimi.studio.service.ServiceException;
-import com.storymimi.studio.ui.common.UserMessages;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.ObservableList;
@@ -49,36 +47,34 @@ final class SceneOrder {
             if (failure == null) {
                 running.set(false);
                 saved.forEach(sceneChanged);
-                return;
-            }
-            context.dialogs().showError(context.messages().describe(failure, "reorder"));
-            if (UserMessages.unwrap(failure) instanceof ServiceException se
-                    && se.reason() == ServiceException.Reason.CONFLICT) {
-                showCurrentOrder(before);
             } else {
-                scenes.setAll(before);
-                running.set(false);
+                showServerOrder(before, ids, failure);
             }
         }));
         return true;
     }
 
     /**
-     * Another editor reordered the story meanwhile: the strip shows their order (the server's), so the move can
-     * be made again over it; if the scenes themselves changed, it falls back to the order before the move.
+     * After a failed move the strip shows the order the server has: another editor's (a conflict), or ours when
+     * only the answer was lost (then nothing is said: the move is done), or the order before the move. If the
+     * server cannot be asked or the scenes themselves changed, it falls back to the order before the move.
      */
-    private void showCurrentOrder(List<SceneItem> before) {
-        context.scenes().list(storyId).whenComplete((current, failure) -> context.fx().execute(() -> {
+    private void showServerOrder(List<SceneItem> before, List<UUID> wanted, Throwable failure) {
+        context.scenes().list(storyId).whenComplete((current, unreachable) -> context.fx().execute(() -> {
             running.set(false);
             Map<UUID, SceneItem> items = new HashMap<>();
             before.forEach(item -> items.put(item.sceneId(), item));
-            if (failure != null || current.size() != items.size()
+            if (unreachable != null || current.size() != items.size()
                     || !current.stream().allMatch(scene -> items.containsKey(scene.sceneId()))) {
                 scenes.setAll(before);
+                context.dialogs().showError(context.messages().describe(failure, "reorder"));
                 return;
             }
             scenes.setAll(current.stream().map(scene -> items.get(scene.sceneId())).toList());
             current.forEach(sceneChanged);
+            if (!current.stream().map(Scene::sceneId).toList().equals(wanted)) {
+                context.dialogs().showError(context.messages().describe(failure, "reorder"));
+            }
         }));
     }
 
