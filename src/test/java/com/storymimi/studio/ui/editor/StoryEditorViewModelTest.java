@@ -148,6 +148,22 @@ class StoryEditorViewModelTest {
     }
 
     @Test
+    void aSceneDeletedByAnotherEditorWhileTypedIntoSaysSoAndKeepsTheText() {
+        StoryEditorViewModel editor = opened();
+        new InMemorySceneService(catalog).delete(owlScenes.getFirst()).join(); // another editor, elsewhere
+
+        editor.textProperty().set("Deep in the forest");
+        delays.advance(PAUSE);
+
+        assertEquals(SaveState.DRAFT_KEPT, editor.saveStateProperty().get());
+        assertEquals("Not saved: This scene no longer exists. The text is kept on this computer.",
+                editor.saveStateTextProperty().get());
+        assertEquals("Deep in the forest", drafts.drafts.get(owlScenes.getFirst().sceneId()).text(),
+                "nothing typed is lost");
+        assertTrue(catalog.scene(owlScenes.getFirst().sceneId()).isEmpty(), "the save did not bring the scene back");
+    }
+
+    @Test
     void aFailedSaveKeepsTheDraftAndSaysSoAndCtrlSTriesAgain() {
         StoryEditorViewModel editor = opened();
         scenes.failNext(new ServiceException(ServiceException.Reason.UNAVAILABLE, "connection refused"));
