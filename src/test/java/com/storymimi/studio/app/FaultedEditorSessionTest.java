@@ -15,7 +15,6 @@ import com.storymimi.studio.supabase.SupabaseClient;
 import com.storymimi.studio.supabase.SupabaseConfig;
 import com.storymimi.studio.supabase.http.RetryPolicy;
 import com.storymimi.studio.supabase.testing.FaultProxy;
-import com.storymimi.studio.supabase.testing.FaultProxy.Fault;
 import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.ui.editor.EditorContext;
 import com.storymimi.studio.ui.editor.SaveState;
@@ -70,14 +69,6 @@ class FaultedEditorSessionTest {
         stage.show();
     }
 
-    private Fault drawFault() {
-        int roll = random.nextInt(100);
-        Fault fault = roll < 13 ? Fault.CUT_RESPONSE : roll < 26 ? Fault.ANSWER_503 : roll < 30 ? Fault.STALL : Fault.PASS;
-        if (fault != Fault.PASS) {
-            faults.incrementAndGet();
-        }
-        return fault;
-    }
 
     @Test
     void editsAndMovesThroughAFaultyNetworkEndAsTheEditorShowsThem() throws Exception {
@@ -86,7 +77,7 @@ class FaultedEditorSessionTest {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         RecordingDialogs dialogs = new RecordingDialogs();
         try (LocalSandbox sandbox = LocalSandbox.start(new SandboxOptions(dir.resolve("sandbox"), 0, false));
-             FaultProxy proxy = new FaultProxy(sandbox.baseUrl().getPort(), this::drawFault);
+             FaultProxy proxy = new FaultProxy(sandbox.baseUrl().getPort(), FaultProxy.thirtyPercent(29, faults));
              SupabaseClient faulty = SupabaseClient.builder(new SupabaseConfig(proxy.uri(), sandbox.anonKey(),
                      Duration.ofMillis(500))).retryPolicy(new RetryPolicy(3, Duration.ofMillis(20), Duration.ofSeconds(1)))
                      .build();

@@ -25,13 +25,18 @@ class SafeUpdateContractTest {
         assumeTrue(probe.statusCode() == 400, b.name() + " runs without pg-safeupdate (see contract/real-backend.sh)");
     }
 
+    private static Scratch storiesAAndB(Backend b) {
+        Scratch s = new Scratch(b);
+        s.story("A", "PENDING", null, "2026-01-01T00:00:00Z");
+        s.story("B", "PENDING", null, "2026-01-01T00:00:01Z");
+        return s;
+    }
+
     @ContractTest
     void unfilteredPatchAndDeleteAreRefusedAndChangeNothing(Backends.Lazy backend) {
         Backend b = backend.get();
         assumeSafeMode(b);
-        try (Scratch s = new Scratch(b)) {
-            s.story("A", "PENDING", null, "2026-01-01T00:00:00Z");
-            s.story("B", "PENDING", null, "2026-01-01T00:00:01Z");
+        try (Scratch s = storiesAAndB(b)) {
 
             error(400, "21000", "UPDATE requires a WHERE clause", null, null,
                     b.send(b.editor(), "PATCH", "/stories", "{\"title\":\"overwritten\"}"));
@@ -50,9 +55,7 @@ class SafeUpdateContractTest {
     void filteredWritesAndRowUpdatingRpcsStillWork(Backends.Lazy backend) {
         Backend b = backend.get();
         assumeSafeMode(b);
-        try (Scratch s = new Scratch(b)) {
-            s.story("A", "PENDING", null, "2026-01-01T00:00:00Z");
-            s.story("B", "PENDING", null, "2026-01-01T00:00:01Z");
+        try (Scratch s = storiesAAndB(b)) {
 
             status(204, b.send(b.editor(), "PATCH", "/stories?prompt=eq." + s.tag + "&title=eq.A", "{\"title\":\"A2\"}"));
             status(204, b.send(b.editor(), "DELETE", "/stories?prompt=eq." + s.tag + "&title=eq.B", null));

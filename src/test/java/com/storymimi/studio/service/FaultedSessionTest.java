@@ -12,7 +12,6 @@ import com.storymimi.studio.supabase.SupabaseClient;
 import com.storymimi.studio.supabase.SupabaseConfig;
 import com.storymimi.studio.supabase.http.RetryPolicy;
 import com.storymimi.studio.supabase.testing.FaultProxy;
-import com.storymimi.studio.supabase.testing.FaultProxy.Fault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +59,7 @@ class FaultedSessionTest {
     void fiveHundredEditsThroughAFaultyNetworkLandExactlyOnce() throws Exception {
         int operations = Integer.getInteger("storymimi.soak.faultOperations", 500);
         try (LocalSandbox sandbox = LocalSandbox.start(new SandboxOptions(dataDir, 0, false));
-             FaultProxy proxy = new FaultProxy(sandbox.baseUrl().getPort(), this::drawFault);
+             FaultProxy proxy = new FaultProxy(sandbox.baseUrl().getPort(), FaultProxy.thirtyPercent(23, faults));
              SupabaseClient client = SupabaseClient.builder(new SupabaseConfig(proxy.uri(), sandbox.anonKey(),
                      Duration.ofMillis(500))).retryPolicy(new RetryPolicy(3, Duration.ofMillis(20), Duration.ofSeconds(1)))
                      .build()) {
@@ -85,14 +84,6 @@ class FaultedSessionTest {
         assertTrue(faults.get() > operations / 5, "faults were injected: " + faults.get());
     }
 
-    private Fault drawFault() {
-        int roll = random.nextInt(100);
-        Fault fault = roll < 13 ? Fault.CUT_RESPONSE : roll < 26 ? Fault.ANSWER_503 : roll < 30 ? Fault.STALL : Fault.PASS;
-        if (fault != Fault.PASS) {
-            faults.incrementAndGet();
-        }
-        return fault;
-    }
 
     private void step(int i, SupabaseStoryService storyService, SupabaseSceneService sceneService) {
         stepsRun++;

@@ -47,6 +47,23 @@ public final class FaultProxy implements AutoCloseable {
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
+    /**
+     * Faults for 30% of requests, drawn from {@code seed}: 13% the answer cut after the server did the work, 13% a
+     * 503, 4% no answer at all. Each fault drawn is counted in {@code injected}.
+     */
+    public static Supplier<Fault> thirtyPercent(long seed, AtomicInteger injected) {
+        java.util.Random random = new java.util.Random(seed);
+        return () -> {
+            int roll = random.nextInt(100);
+            Fault fault = roll < 13 ? Fault.CUT_RESPONSE : roll < 26 ? Fault.ANSWER_503 : roll < 30 ? Fault.STALL
+                    : Fault.PASS;
+            if (fault != Fault.PASS) {
+                injected.incrementAndGet();
+            }
+            return fault;
+        };
+    }
+
     public URI uri() {
         return URI.create("http://127.0.0.1:" + listener.getLocalPort());
     }
