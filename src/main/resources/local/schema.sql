@@ -81,3 +81,30 @@ CREATE TABLE IF NOT EXISTS scenes (
         AND updated_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]Z')
 )
 ;
+-- The trash (supabase/migrations/20261207000003_trash.sql): deleted users, stories and scenes with their rows.
+CREATE TABLE IF NOT EXISTS trash (
+    trash_id         UUID        NOT NULL PRIMARY KEY DEFAULT (
+                         lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'
+                         || substr(lower(hex(randomblob(2))), 2) || '-'
+                         || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
+                         || '-' || lower(hex(randomblob(6)))),
+    kind             TEXT        NOT NULL,
+    item_id          UUID        NOT NULL,
+    label            TEXT        NOT NULL,
+    parent_id        UUID        NULL,
+    parent_label     TEXT        NULL,
+    story_count      INTEGER     NOT NULL DEFAULT 0,
+    scene_count      INTEGER     NOT NULL DEFAULT 0,
+    rows             JSONB       NOT NULL,
+    deleted_by       UUID        NULL,
+    deleted_by_email TEXT        NULL,
+    deleted_at       TIMESTAMPTZ NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f000Z', 'now')),
+    CONSTRAINT trash_kind_check CHECK (kind IN ('user', 'story', 'scene')),
+    CONSTRAINT trash_rows_json CHECK (json_valid(rows)),
+    CONSTRAINT trash_trash_id_uuid CHECK (typeof(trash_id) = 'text' AND length(trash_id) = 36
+        AND trash_id GLOB '????????-????-????-????-????????????' AND trash_id NOT GLOB '*[^0-9a-f-]*'),
+    CONSTRAINT trash_deleted_at_utc CHECK (typeof(deleted_at) = 'text' AND length(deleted_at) = 27
+        AND deleted_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]Z')
+)
+;
+CREATE INDEX IF NOT EXISTS trash_deleted_at_idx ON trash (deleted_at DESC)

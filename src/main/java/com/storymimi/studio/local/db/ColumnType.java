@@ -1,10 +1,16 @@
 package com.storymimi.studio.local.db;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -19,7 +25,9 @@ public enum ColumnType {
     TEXT("text"),
     INTEGER("integer"),
     BOOLEAN("boolean"),
-    TIMESTAMPTZ("timestamp with time zone");
+    TIMESTAMPTZ("timestamp with time zone"),
+    /** Stored as its compact JSON text; served as the JSON value itself, as PostgREST serves jsonb. */
+    JSONB("jsonb");
 
     private static final Pattern UUID_INPUT = Pattern.compile(
             "\\{?([0-9a-fA-F]{8})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{12})}?");
@@ -41,6 +49,7 @@ public enum ColumnType {
             case "INTEGER", "INT", "INT4", "BIGINT", "INT8" -> INTEGER;
             case "BOOLEAN", "BOOL" -> BOOLEAN;
             case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE" -> TIMESTAMPTZ;
+            case "JSONB", "JSON" -> JSONB;
             default -> TEXT;
         };
     }
@@ -53,6 +62,7 @@ public enum ColumnType {
             case INTEGER -> parseInteger(raw);
             case BOOLEAN -> parseBoolean(raw);
             case TIMESTAMPTZ -> PgTimestamps.parse(raw);
+            case JSONB -> parseJson(raw);
         };
     }
 
@@ -60,6 +70,9 @@ public enum ColumnType {
     public Object fromJson(JsonElement element) {
         if (element == null || element.isJsonNull()) {
             return null;
+        }
+        if (this == JSONB) {
+            return element.toString();
         }
         if (!element.isJsonPrimitive()) {
             if (this == TEXT) {
@@ -87,6 +100,7 @@ public enum ColumnType {
             case INTEGER -> out.value(((Number) stored).longValue());
             case BOOLEAN -> out.value(((Number) stored).intValue() != 0);
             case TIMESTAMPTZ -> out.value(PgTimestamps.render(stored.toString()));
+            case JSONB -> out.jsonValue(stored.toString());
             default -> out.value(stored.toString());
         }
     }
@@ -122,6 +136,19 @@ public enum ColumnType {
         }
         return (m.group(1) + "-" + m.group(2) + "-" + m.group(3) + "-" + m.group(4) + "-" + m.group(5))
                 .toLowerCase(Locale.ROOT);
+    }
+
+    private static String parseJson(String raw) {
+        try (JsonReader reader = new JsonReader(new StringReader(raw))) {
+            reader.setStrictness(Strictness.STRICT);
+            String canonical = JsonParser.parseReader(reader).toString();
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw DatabaseError.invalidSyntax("json", raw);
+            }
+            return canonical;
+        } catch (JsonParseException | IOException | IllegalStateException e) {
+            throw DatabaseError.invalidSyntax("json", raw);
+        }
     }
 
     private long parseInteger(String raw) {

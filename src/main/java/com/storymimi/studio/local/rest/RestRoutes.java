@@ -51,8 +51,8 @@ public final class RestRoutes implements RouteGroup {
 
     @Override
     public Response handle(Request request) throws IOException {
-        JsonObject keyClaims = gate.requireApiKey(request);
-        Role role = role(request, keyClaims);
+        JsonObject claims = claims(request, gate.requireApiKey(request));
+        Role role = role(claims);
         String path = request.path();
         if (path.isEmpty() || path.equals("/")) {
             return OpenApiRoot.describe(catalog);
@@ -61,7 +61,8 @@ public final class RestRoutes implements RouteGroup {
         checkProfile(request);
         try {
             if (name.startsWith("rpc/")) {
-                return rpc.call(request, name.substring(4), role, wantsSingleObject(request), params(request),
+                return rpc.call(request, name.substring(4), role, RpcFunction.Caller.of(claims),
+                        wantsSingleObject(request), params(request),
                         request.method().equals("POST") ? body(request) : null);
             }
             TableInfo table = catalog.table(name).orElseThrow(() -> PostgrestException.unknownTable(name));
@@ -93,18 +94,22 @@ public final class RestRoutes implements RouteGroup {
         return request.query().stream().filter(p -> !p.key().equals("apikey")).toList();
     }
 
-    private Role role(Request request, JsonObject keyClaims) {
-        JsonObject claims = keyClaims;
+    /** The bearer token's verified claims, or the API key's when there is no bearer token. */
+    private JsonObject claims(Request request, JsonObject keyClaims) {
         var bearer = ApiKeyGate.bearerToken(request);
-        if (bearer.isPresent()) {
-            try {
-                claims = jwt.verify(bearer.get(), JWT_LEEWAY);
-            } catch (JwtException e) {
-                String message = postgrestWording(e.getMessage());
-                throw new PostgrestException(401, "PGRST301", message, null, null).withHeader(
-                        "WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + message + "\"");
-            }
+        if (bearer.isEmpty()) {
+            return keyClaims;
         }
+        try {
+            return jwt.verify(bearer.get(), JWT_LEEWAY);
+        } catch (JwtException e) {
+            String message = postgrestWording(e.getMessage());
+            throw new PostgrestException(401, "PGRST301", message, null, null).withHeader(
+                    "WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + message + "\"");
+        }
+    }
+
+    private static Role role(JsonObject claims) {
         String claim = claims.has("role") ? claims.get("role").getAsString() : Role.ANON.claim();
         return Role.fromClaim(claim).orElseThrow(() -> new PostgrestException(400, "22023",
                 "role \"" + claim + "\" does not exist", null, null));

@@ -4,12 +4,10 @@ import com.google.gson.JsonElement;
 import com.storymimi.studio.local.db.ColumnType;
 import com.storymimi.studio.local.db.DatabaseError;
 import com.storymimi.studio.local.db.PgTimestamps;
-import com.storymimi.studio.local.db.SqliteErrorTranslator;
 import com.storymimi.studio.local.db.TableInfo;
 import com.storymimi.studio.local.http.QueryParam;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -71,10 +69,10 @@ final class RpcCreateStoryWithScenes implements RpcFunction {
         row.put("status", status == null ? "PENDING" : status);
         row.put("created_at", now);
         row.put("updated_at", now);
-        insert(connection, stories, row);
+        RpcRows.insert(connection, stories, row);
         if (scenes != null && scenes.isJsonArray()) {
             for (JsonElement element : scenes.getAsJsonArray()) {
-                insert(connection, sceneTable, sceneRow(element, storyId, now));
+                RpcRows.insert(connection, sceneTable, sceneRow(element, storyId, now));
             }
         }
         return new Result.Scalar(storyWithScenes(connection, context, stories, storyId));
@@ -94,24 +92,12 @@ final class RpcCreateStoryWithScenes implements RpcFunction {
         return row;
     }
 
-    private static void insert(Connection connection, TableInfo table, Map<String, Object> row) {
-        SqlStatement insert = new SqlBuilder(table).insert(row, null);
-        try (PreparedStatement st = insert.prepare(connection)) {
-            st.executeQuery().close();
-        } catch (SQLException e) {
-            throw SqliteErrorTranslator.translate(e, connection, table, row);
-        }
-    }
-
     /** The story row plus its scenes by sequence: the same pipeline as {@code stories?select=*,scenes(*)}. */
     private static String storyWithScenes(Connection connection, Context context, TableInfo stories, String storyId)
             throws SQLException {
-        QueryAst query = QueryStringParser.parse(List.of(new QueryParam("select", "*,scenes(*)"),
-                new QueryParam("scenes.order", "sequence.asc"), new QueryParam("story_id", "eq." + storyId)));
-        SqlBuilder sql = new SqlBuilder(stories);
-        ReadPlan plan = ReadPlanner.plan(context.catalog(), sql, query, true, context.grants().selectRows());
-        SqlStatement select = sql.select(plan.sqlColumns(), plan.filters(), plan.predicates(), true, List.of(), 1, 0);
-        return RowFetcher.fetch(connection, plan, select).getFirst();
+        return RpcRows.select(connection, context.catalog(), stories.name(), List.of(
+                new QueryParam("select", "*,scenes(*)"), new QueryParam("scenes.order", "sequence.asc"),
+                new QueryParam("story_id", "eq." + storyId))).getFirst();
     }
 
     private static String uuidOrNew(String raw) {

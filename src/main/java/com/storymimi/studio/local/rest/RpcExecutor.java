@@ -42,11 +42,13 @@ final class RpcExecutor {
         this.catalog = catalog;
         this.reads = reads;
         this.functions = List.of(new RpcCreateStoryWithScenes(), new RpcReorderScenes(), new RpcSearchStories(),
-                        new RpcStoryStatusCounts()).stream()
+                        new RpcStoryStatusCounts(), new RpcTrashItem(RpcTrashItem.Kind.USER),
+                        new RpcTrashItem(RpcTrashItem.Kind.STORY), new RpcTrashItem(RpcTrashItem.Kind.SCENE),
+                        new RpcRestoreTrash()).stream()
                 .collect(Collectors.toMap(RpcFunction::name, Function.identity()));
     }
 
-    Response call(Request request, String name, Role role, boolean singleObject, List<QueryParam> params,
+    Response call(Request request, String name, Role role, RpcFunction.Caller caller, boolean singleObject, List<QueryParam> params,
                   byte[] body) throws SQLException {
         boolean get = body == null;
         RpcFunction function = functions.get(name);
@@ -69,7 +71,7 @@ final class RpcExecutor {
         QueryAst query = QueryStringParser.parse(rest);
         Preferences preferences = Preferences.parse(request.headers("Prefer"));
         Optional<RangeHeaders.Requested> range = RangeHeaders.parse(request.header("Range"));
-        RpcFunction.Context context = new RpcFunction.Context(catalog, AccessPolicy.grantsFor(role));
+        RpcFunction.Context context = new RpcFunction.Context(catalog, AccessPolicy.grantsFor(role), caller);
         Map<String, JsonElement> arguments = args.asMap();
         SqlWork<Response> work = connection -> switch (function.call(connection, arguments, context)) {
             case RpcFunction.Result.Scalar scalar -> scalar(function, query, scalar.json());

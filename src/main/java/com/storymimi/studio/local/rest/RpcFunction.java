@@ -1,6 +1,8 @@
 package com.storymimi.studio.local.rest;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.storymimi.studio.local.db.ColumnType;
 import com.storymimi.studio.local.auth.AccessPolicy;
 import com.storymimi.studio.local.db.Catalog;
 import com.storymimi.studio.local.db.TableInfo;
@@ -38,7 +40,25 @@ interface RpcFunction {
     Result call(Connection connection, Map<String, JsonElement> args, Context context) throws SQLException;
 
     /** What a function may use besides its arguments. */
-    record Context(Catalog catalog, AccessPolicy.Grants grants) {
+    record Context(Catalog catalog, AccessPolicy.Grants grants, Caller caller) {
+    }
+
+    /** Who calls: the verified token's "sub" and "email" claims (an API key has neither). */
+    record Caller(String sub, String email) {
+
+        static Caller of(JsonObject claims) {
+            return new Caller(textClaim(claims, "sub"), textClaim(claims, "email"));
+        }
+
+        /** Supabase's auth.uid(): the sub as a uuid, null without one, 22P02 when it is not a uuid. */
+        String uid() {
+            return sub == null || sub.isEmpty() ? null : (String) ColumnType.UUID.parseText(sub);
+        }
+
+        private static String textClaim(JsonObject claims, String name) {
+            JsonElement value = claims.get(name);
+            return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
+        }
     }
 
     /** A function result: one JSON value, or a set of rows that select/filters/order/range then apply to. */
