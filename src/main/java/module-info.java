@@ -22,6 +22,7 @@ module com.storymimi.studio {
     opens com.storymimi.studio.app to com.google.gson;
     // The service package decodes embedded reads and RPC results into its own wire records.
     opens com.storymimi.studio.service to com.google.gson;
+    opens com.storymimi.studio.service.trash to com.google.gson;
 
     // FXML injects @FXML fields and calls @FXML handlers of the views.
     opens com.storymimi.studio.ui.shell to javafx.fxml;

@@ -7,6 +7,7 @@ import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
+import com.storymimi.studio.service.trash.TrashService;
 
 /** One open connection: the services of one profile. Closing it stops whatever it started (e.g. the sandbox). */
 public interface Backend extends AutoCloseable {
@@ -24,6 +25,8 @@ public interface Backend extends AutoCloseable {
     IntegrityService integrity();
 
     StorageBrowserService storage();
+
+    TrashService trash();
 
     @Override
     void close();

@@ -14,6 +14,8 @@ import com.storymimi.studio.service.SupabaseObjectStorage;
 import com.storymimi.studio.service.SupabaseSceneService;
 import com.storymimi.studio.service.SupabaseStoryService;
 import com.storymimi.studio.service.SupabaseUserService;
+import com.storymimi.studio.service.MediaRemoval;
+import com.storymimi.studio.service.trash.SupabaseTrashService;
 import com.storymimi.studio.supabase.SupabaseClient;
 import com.storymimi.studio.supabase.SupabaseConfig;
 import com.storymimi.studio.supabase.auth.FileSessionStore;
@@ -154,17 +156,18 @@ public final class SupabaseBackendFactory implements BackendFactory {
     private static Backend clientBackend(SupabaseClient client, LocalSandbox sandbox, Clock clock, Path mediaCache) {
         ExecutorService fileWork = Executors.newVirtualThreadPerTaskExecutor();
         ObjectStorage storage = new SupabaseObjectStorage(client.storage());
-        // Objects a delete could not remove are logged by the services; the integrity doctor finds them.
+        // Objects a removal could not delete are logged by the services; the integrity doctor finds them.
         OrphanedMedia orphans = OrphanedMedia.IGNORE;
         return new BackendServices(
                 new SupabaseUserService(client.rest()),
                 new SupabaseHealthService(client.rest(), clock),
-                new SupabaseStoryService(client.rest(), storage, orphans),
-                new SupabaseSceneService(client.rest(), storage, orphans),
+                new SupabaseStoryService(client.rest()),
+                new SupabaseSceneService(client.rest()),
                 new SupabaseMediaService(client.rest(), storage, orphans, mediaCache, fileWork),
                 // A scan blocks its thread while it waits for each page: a virtual thread of fileWork, closed with it.
                 new SupabaseIntegrityService(client.rest(), client.storage(), fileWork),
                 new SupabaseStorageBrowserService(client.storage(), fileWork),
+                new SupabaseTrashService(client.rest(), new MediaRemoval(storage, orphans)),
                 () -> {
                     fileWork.shutdownNow();
                     client.close();

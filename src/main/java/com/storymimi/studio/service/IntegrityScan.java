@@ -11,6 +11,7 @@ import com.storymimi.studio.model.ScanProgress.Phase;
 import com.storymimi.studio.service.MediaRules.ObjectMeta;
 import com.storymimi.studio.supabase.rest.Count;
 import com.storymimi.studio.supabase.rest.Filter;
+import com.storymimi.studio.supabase.rest.Order;
 import com.storymimi.studio.supabase.rest.PostgrestClient;
 import com.storymimi.studio.supabase.storage.StorageClient;
 import com.storymimi.studio.supabase.storage.StorageObject;
@@ -46,6 +47,18 @@ final class IntegrityScan {
     /** The columns read to name the stories that have findings. */
     private record StoryTitle(UUID storyId, String title) {
     }
+
+    /** The media URLs of the scenes a trash item keeps: they are in use until the item is deleted for good. */
+    private record TrashedScenes(Rows rows) {
+        private record Rows(List<SceneUrls> scenes) {
+        }
+
+        private record SceneUrls(String imageUrl, String audioUrl) {
+        }
+    }
+
+    /** Trash items per request while collecting the media they keep. */
+    private static final int TRASH_PAGE = 200;
 
     /** Story ids per title lookup: 40 UUIDs keep the request line under 2 kB. */
     private static final int TITLES_PER_REQUEST = 40;
@@ -88,6 +101,7 @@ final class IntegrityScan {
         });
         leftoverFolders();
         otherReferences();
+        keptByTrash();
         unused.forEach((object, meta) -> findings.add(unusedFinding(object, meta)));
         return new IntegrityReport(withTitles(), scenes, stories, objects, Duration.ofNanos(System.nanoTime() - start));
     }
@@ -218,6 +232,26 @@ final class IntegrityScan {
             Optional<ObjectMeta> stored = listed != null ? Optional.of(listed) : ObjectLookup.info(calls, storage, ref.object());
             judge(ref.scene(), ref.kind(), ref.object(), stored);
             report(new ScanProgress(Phase.CHECKING_OTHER_REFERENCES, ++done, elsewhere.size()));
+        }
+    }
+
+    /** Objects that trashed scenes point to are not unused: restoring the item brings the scenes back to them. */
+    private void keptByTrash() {
+        for (long offset = 0; ; offset += TRASH_PAGE) {
+            long from = offset;
+            List<TrashedScenes> page = calls.await(() -> rest.from("trash").select("rows").order(Order.asc("trash_id"))
+                    .range(from, from + TRASH_PAGE - 1).list(TrashedScenes.class)).body();
+            for (TrashedScenes item : page) {
+                if (item.rows() != null && item.rows().scenes() != null) {
+                    for (TrashedScenes.SceneUrls scene : item.rows().scenes()) {
+                        MediaRef.fromPublicUrl(scene.imageUrl()).ifPresent(unused::remove);
+                        MediaRef.fromPublicUrl(scene.audioUrl()).ifPresent(unused::remove);
+                    }
+                }
+            }
+            if (page.size() < TRASH_PAGE) {
+                return;
+            }
         }
     }
 

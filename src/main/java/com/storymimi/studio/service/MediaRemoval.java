@@ -17,20 +17,20 @@ import java.util.concurrent.CompletableFuture;
  * so a failure here must not undo or fail that write: it is logged and reported to {@link OrphanedMedia}, and the
  * returned future always completes normally.
  */
-final class MediaRemoval {
+public final class MediaRemoval {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaRemoval.class);
 
     private final ObjectStorage storage;
     private final OrphanedMedia orphans;
 
-    MediaRemoval(ObjectStorage storage, OrphanedMedia orphans) {
+    public MediaRemoval(ObjectStorage storage, OrphanedMedia orphans) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.orphans = Objects.requireNonNull(orphans, "orphans");
     }
 
     /** Removes the objects, one request per bucket; completes when all requests have ended, never exceptionally. */
-    CompletableFuture<Void> removeQuietly(Collection<MediaRef> objects) {
+    public CompletableFuture<Void> removeQuietly(Collection<MediaRef> objects) {
         Map<String, List<String>> keysByBucket = new LinkedHashMap<>();
         objects.forEach(ref -> keysByBucket.computeIfAbsent(ref.bucket(), bucket -> new ArrayList<>()).add(ref.key()));
         CompletableFuture<?>[] removals = keysByBucket.entrySet().stream()

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * The one place where a Supabase client failure becomes a {@link ServiceException}: the UI sees a reason it can
  * put into one sentence, never a wire error type. The technical message travels along for the log.
  */
-final class ServiceFailures {
+public final class ServiceFailures {
 
     /** SQLSTATEs and PostgREST codes meaning "the input broke a rule". */
     private static final Set<String> INVALID_CODES =
@@ -25,7 +25,7 @@ final class ServiceFailures {
     }
 
     /** Rethrows a failure of {@code future} as a {@link ServiceException}; successes pass through unchanged. */
-    static <T> CompletableFuture<T> translated(CompletableFuture<T> future) {
+    public static <T> CompletableFuture<T> translated(CompletableFuture<T> future) {
         return future.handle((value, failure) -> {
             if (failure != null) {
                 throw translate(failure);
@@ -34,7 +34,7 @@ final class ServiceFailures {
         });
     }
 
-    static ServiceException translate(Throwable failure) {
+    public static ServiceException translate(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof ServiceException service) {

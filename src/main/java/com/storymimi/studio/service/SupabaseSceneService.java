@@ -3,7 +3,6 @@ package com.storymimi.studio.service;
 import com.storymimi.studio.model.Scene;
 import com.storymimi.studio.model.SceneDraft;
 import com.storymimi.studio.service.ServiceException.Reason;
-import com.storymimi.studio.service.StoryWire.SceneMedia;
 import com.storymimi.studio.supabase.rest.Filter;
 import com.storymimi.studio.supabase.rest.Order;
 import com.storymimi.studio.supabase.rest.PostgrestClient;
@@ -23,7 +22,8 @@ import static com.storymimi.studio.service.ServiceFailures.translated;
 
 /**
  * {@link SceneService} over PostgREST. Scene ids are made here, so a retried create never duplicates; reordering
- * is the {@code reorder_scenes} function (one transaction), which also closes the gap a delete leaves.
+ * is the {@code reorder_scenes} function and deleting is {@code trash_scene} (one transaction each, the latter
+ * closing the gap it leaves).
  */
 public final class SupabaseSceneService implements SceneService {
 
@@ -32,12 +32,12 @@ public final class SupabaseSceneService implements SceneService {
 
     private final PostgrestClient rest;
     private final OptimisticWrite<Scene> optimistic;
-    private final MediaRemoval removal;
+    private final TrashMoves trash;
 
-    public SupabaseSceneService(PostgrestClient rest, ObjectStorage storage, OrphanedMedia orphans) {
+    public SupabaseSceneService(PostgrestClient rest) {
         this.rest = Objects.requireNonNull(rest, "rest");
         this.optimistic = new OptimisticWrite<>(rest, TABLE, ID, Scene.class);
-        this.removal = new MediaRemoval(storage, orphans);
+        this.trash = new TrashMoves(rest);
     }
 
     @Override
@@ -92,24 +92,8 @@ public final class SupabaseSceneService implements SceneService {
 
     @Override
     public CompletableFuture<List<Scene>> delete(Scene scene) {
-        UUID storyId = scene.storyId();
-        // The media are read from the row as it is now: the caller's copy may predate an attach.
-        return translated(rest.from(TABLE).select(StoryWire.MEDIA_SELECT).filter(Filter.eq(ID, scene.sceneId()))
-                .maybeSingle(SceneMedia.class))
-                .thenCompose(media -> {
-                    if (media.isEmpty()) {
-                        throw notFound(scene.sceneId());
-                    }
-                    return translated(rest.from(TABLE).delete().filter(Filter.eq(ID, scene.sceneId())).affectedRows())
-                            .thenCompose(deleted -> {
-                                if (deleted == 0) {
-                                    throw notFound(scene.sceneId());
-                                }
-                                return closeGap(storyId);
-                            })
-                            .thenCompose(remaining -> removal.removeQuietly(media.get().refs())
-                                    .thenApply(ignored -> remaining));
-                });
+        // trash_scene closes the gap in the same transaction.
+        return trash.move("scene", scene.sceneId()).thenCompose(done -> list(scene.storyId()));
     }
 
     @Override
@@ -132,13 +116,6 @@ public final class SupabaseSceneService implements SceneService {
             args.put("p_expected_ids", expectedOrder);
         }
         return translated(rest.rpc("reorder_scenes", args).list(Scene.class));
-    }
-
-    /** Renumbers the remaining scenes 1..n in their current order; nothing to do for an empty story. */
-    private CompletableFuture<List<Scene>> closeGap(UUID storyId) {
-        return list(storyId).thenCompose(remaining -> remaining.isEmpty()
-                ? CompletableFuture.completedFuture(remaining)
-                : reorder(storyId, remaining.stream().map(Scene::sceneId).toList()));
     }
 
     private static List<Scene> bySequence(List<Scene> scenes) {

@@ -12,7 +12,6 @@ import com.storymimi.studio.model.StoryQuery;
 import com.storymimi.studio.model.StoryRow;
 import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.service.ServiceException.Reason;
-import com.storymimi.studio.service.StoryWire.SceneMedia;
 import com.storymimi.studio.service.StoryWire.StatusCount;
 import com.storymimi.studio.service.StoryWire.StoryWithScenes;
 import com.storymimi.studio.supabase.rest.Filter;
@@ -44,13 +43,13 @@ public final class SupabaseStoryService implements StoryService {
     private final PostgrestClient rest;
     private final StoryListing listing;
     private final OptimisticWrite<Story> optimistic;
-    private final MediaRemoval removal;
+    private final TrashMoves trash;
 
-    public SupabaseStoryService(PostgrestClient rest, ObjectStorage storage, OrphanedMedia orphans) {
+    public SupabaseStoryService(PostgrestClient rest) {
         this.rest = Objects.requireNonNull(rest, "rest");
         this.listing = new StoryListing(rest);
         this.optimistic = new OptimisticWrite<>(rest, TABLE, ID, Story.class);
-        this.removal = new MediaRemoval(storage, orphans);
+        this.trash = new TrashMoves(rest);
     }
 
     @Override
@@ -149,20 +148,7 @@ public final class SupabaseStoryService implements StoryService {
 
     @Override
     public CompletableFuture<Void> delete(UUID storyId) {
-        return translated(rest.from("scenes").select(StoryWire.MEDIA_SELECT).filter(Filter.eq(ID, storyId))
-                .list(SceneMedia.class))
-                .thenCompose(result -> {
-                    List<MediaRef> media = result.body().stream().flatMap(scene -> scene.refs().stream()).toList();
-                    return translated(rest.from(TABLE).delete().filter(Filter.eq(ID, storyId)).affectedRows())
-                            .thenCompose(deleted -> {
-                                if (deleted == 0) {
-                                    throw new ServiceException(Reason.NOT_FOUND, "no story " + storyId);
-                                }
-                                // The rows are gone for good now; objects that cannot be removed are reported,
-                                // never a reason to fail the delete.
-                                return removal.removeQuietly(media);
-                            });
-                });
+        return trash.move("story", storyId);
     }
 
     private CompletableFuture<Story> read(UUID storyId) {

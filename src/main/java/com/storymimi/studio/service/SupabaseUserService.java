@@ -28,9 +28,11 @@ public final class SupabaseUserService implements UserService {
     private static final String ID = "user_id";
 
     private final PostgrestClient rest;
+    private final TrashMoves trash;
 
     public SupabaseUserService(PostgrestClient rest) {
         this.rest = Objects.requireNonNull(rest, "rest");
+        this.trash = new TrashMoves(rest);
     }
 
     @Override
@@ -97,12 +99,7 @@ public final class SupabaseUserService implements UserService {
 
     @Override
     public CompletableFuture<Void> delete(UUID userId) {
-        return translated(rest.from(TABLE).delete().filter(Filter.eq(ID, userId)).affectedRows()
-                .thenAccept(count -> {
-                    if (count == 0) {
-                        throw notFound(userId);
-                    }
-                }));
+        return trash.move("user", userId);
     }
 
     private static CompletableFuture<UserDraft> validated(UserDraft draft) {

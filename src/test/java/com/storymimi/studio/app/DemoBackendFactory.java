@@ -14,6 +14,7 @@ import com.storymimi.studio.ui.testing.InMemoryIntegrityService;
 import com.storymimi.studio.ui.testing.InMemoryMediaService;
 import com.storymimi.studio.ui.testing.InMemorySceneService;
 import com.storymimi.studio.ui.testing.InMemoryStoryService;
+import com.storymimi.studio.ui.testing.InMemoryTrashService;
 import com.storymimi.studio.ui.testing.InMemoryUserService;
 import com.storymimi.studio.ui.testing.MediaSamples;
 
@@ -97,7 +98,8 @@ public final class DemoBackendFactory implements BackendFactory {
         HealthService health = () -> CompletableFuture.supplyAsync(
                 () -> new Health(true, Duration.ofMillis(3), Instant.now()),
                 CompletableFuture.delayedExecutor(3, TimeUnit.MILLISECONDS));
-        return new BackendServices(users, health, stories, scenes, media, integrity, storage, () -> {
+        return new BackendServices(users, health, stories, scenes, media, integrity, storage,
+                new InMemoryTrashService(catalog), () -> {
             synchronized (this) {
                 closed.add(profile.id());
             }

@@ -84,8 +84,7 @@ class FaultedEditorSessionTest {
              SupabaseClient direct = SupabaseClient.create(new SupabaseConfig(sandbox.baseUrl(), sandbox.anonKey(),
                      Duration.ofSeconds(10)))) {
             direct.auth().signInWithPassword(sandbox.editorEmail(), sandbox.editorPassword()).join();
-            UUID storyId = new SupabaseStoryService(direct.rest(), new SupabaseObjectStorage(direct.storage()),
-                    OrphanedMedia.IGNORE).createWithScenes(new StoryDraft(null, "Faulted", ""), List.of(
+            UUID storyId = new SupabaseStoryService(direct.rest()).createWithScenes(new StoryDraft(null, "Faulted", ""), List.of(
                     new SceneDraft(1, "one"), new SceneDraft(2, "two"), new SceneDraft(3, "three"),
                     new SceneDraft(4, "four"))).join().story().storyId();
             for (int tries = 0; faulty.auth().currentSession().isEmpty() && tries < 30; tries++) {
@@ -95,8 +94,8 @@ class FaultedEditorSessionTest {
             SupabaseObjectStorage storage = new SupabaseObjectStorage(faulty.storage());
             var texts = TestTexts.create();
             EditorContext context = new EditorContext(
-                    new SupabaseStoryService(faulty.rest(), storage, OrphanedMedia.IGNORE),
-                    new SupabaseSceneService(faulty.rest(), storage, OrphanedMedia.IGNORE),
+                    new SupabaseStoryService(faulty.rest()),
+                    new SupabaseSceneService(faulty.rest()),
                     new SupabaseMediaService(faulty.rest(), storage, OrphanedMedia.IGNORE, dir.resolve("cache"), io),
                     new FileDraftStore(dir.resolve("drafts"), io), dialogs, new UserMessages(texts), texts,
                     Platform::runLater, new ScheduledDelayScheduler(timer, Platform::runLater), Clock.systemUTC());
@@ -137,8 +136,7 @@ class FaultedEditorSessionTest {
             probe.stop();
 
             List<String> shown = onFx(() -> editor.scenes().stream().map(SceneItem::scene).map(Scene::text).toList());
-            List<String> stored = new SupabaseSceneService(direct.rest(), new SupabaseObjectStorage(direct.storage()),
-                    OrphanedMedia.IGNORE).list(storyId).join().stream().map(Scene::text).toList();
+            List<String> stored = new SupabaseSceneService(direct.rest()).list(storyId).join().stream().map(Scene::text).toList();
             System.out.printf("editor faults suite: %d operations, %d faults, %s%n", operations, faults.get(), session.line());
             assertEquals(shown, stored, "the server holds what the editor shows, in the strip's order");
             assertEquals(List.of(), dialogs.conflicts, "no conflict with our own repeated saves");

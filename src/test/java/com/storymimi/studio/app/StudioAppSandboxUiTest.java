@@ -112,8 +112,7 @@ class StudioAppSandboxUiTest {
              SupabaseClient client = SupabaseClient.create(
                      new SupabaseConfig(sandbox.baseUrl(), sandbox.anonKey(), Duration.ofSeconds(10)))) {
             client.auth().signInWithPassword(sandbox.editorEmail(), sandbox.editorPassword()).join();
-            return new SupabaseSceneService(client.rest(), new SupabaseObjectStorage(client.storage()),
-                    OrphanedMedia.IGNORE).list(storyId).join().getFirst().text();
+            return new SupabaseSceneService(client.rest()).list(storyId).join().getFirst().text();
         }
     }
 

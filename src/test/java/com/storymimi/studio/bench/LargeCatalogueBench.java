@@ -139,8 +139,7 @@ public final class LargeCatalogueBench {
     }
 
     private static void measureReads(SupabaseClient client, int calls) {
-        SupabaseStoryService stories = new SupabaseStoryService(client.rest(),
-                new SupabaseObjectStorage(client.storage()), OrphanedMedia.IGNORE);
+        SupabaseStoryService stories = new SupabaseStoryService(client.rest());
         PageRequest first = PageRequest.first(50);
         long total = stories.list(StoryQuery.all(), first).join().total();
         System.out.println("exact total of the first page: " + total);

@@ -54,8 +54,7 @@ public final class CreateWithScenesBenchmark {
     }
 
     private static void run(ServiceBackend backend, int repetitions) {
-        SupabaseStoryService stories = new SupabaseStoryService(backend.client.rest(), new FakeObjectStorage(),
-                OrphanedMedia.IGNORE);
+        SupabaseStoryService stories = new SupabaseStoryService(backend.client.rest());
         List<SceneDraft> scenes = IntStream.rangeClosed(1, SCENES)
                 .mapToObj(i -> new SceneDraft(i, "Scene " + i + ": the fox walks on.")).toList();
         try {

@@ -64,10 +64,8 @@ class FaultedSessionTest {
                      Duration.ofMillis(500))).retryPolicy(new RetryPolicy(3, Duration.ofMillis(20), Duration.ofSeconds(1)))
                      .build()) {
             again(() -> client.auth().signInWithPassword(sandbox.editorEmail(), sandbox.editorPassword()));
-            SupabaseStoryService storyService = new SupabaseStoryService(client.rest(), new FakeObjectStorage(),
-                    OrphanedMedia.IGNORE);
-            SupabaseSceneService sceneService = new SupabaseSceneService(client.rest(), new FakeObjectStorage(),
-                    OrphanedMedia.IGNORE);
+            SupabaseStoryService storyService = new SupabaseStoryService(client.rest());
+            SupabaseSceneService sceneService = new SupabaseSceneService(client.rest());
             for (int i = 0; i < operations; i++) {
                 step(i, storyService, sceneService);
             }
@@ -75,8 +73,7 @@ class FaultedSessionTest {
 
             try (SupabaseClient direct = SupabaseClient.create(new SupabaseConfig(sandbox.baseUrl(),
                     sandbox.serviceRoleKey(), Duration.ofSeconds(10)))) {
-                assertTheCatalogueIsWhatTheSessionEndedWith(new SupabaseStoryService(direct.rest(),
-                        new FakeObjectStorage(), OrphanedMedia.IGNORE), direct);
+                assertTheCatalogueIsWhatTheSessionEndedWith(new SupabaseStoryService(direct.rest()), direct);
             }
         }
         System.out.printf("faults suite: %d operations, %d faults injected, %d repeated attempts, %d stories%n",

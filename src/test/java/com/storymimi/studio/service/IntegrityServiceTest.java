@@ -213,6 +213,22 @@ class IntegrityServiceTest {
     }
 
     @Test
+    void mediaKeptByTheTrashAreInUseWhileAStrayNextToThemIsNot() throws Exception {
+        UUID trashedStory = healthyStory();
+        UUID keptStory = healthyStory();
+        MediaRef stray = new MediaRef(IMAGE.bucket(), trashedStory + "/stray.png");
+        plant.upload(IMAGE, stray.key(), plant.png("x.png"), "image/png");
+        new SupabaseStoryService(fixture.client.rest()).delete(trashedStory).join();
+        SupabaseSceneService scenes = new SupabaseSceneService(fixture.client.rest());
+        scenes.delete(scenes.list(keptStory).join().getFirst()).join();
+
+        IntegrityReport report = doctor.scan().join();
+
+        assertEquals(Set.of("UNUSED_OBJECT " + stray.bucket() + "/" + stray.key()), keys(report),
+                "the trashed story's and scene's media wait for a restore; only the stray is unused");
+    }
+
+    @Test
     void aReportOnlyFindingHasNoFix() throws Exception {
         UUID story = plant.story("foreign");
         plant.scene(story, 1, "not a url at all", null);
@@ -275,7 +291,7 @@ class IntegrityServiceTest {
     }
 
     private List<UUID> sceneIds(UUID story) {
-        return new SupabaseSceneService(fixture.client.rest(), new FakeObjectStorage(), OrphanedMedia.IGNORE)
+        return new SupabaseSceneService(fixture.client.rest())
                 .list(story).join().stream().map(Scene::sceneId).toList();
     }
 

@@ -56,8 +56,9 @@ final class ServiceBackend implements AutoCloseable {
         return new ServiceBackend(Kind.POSTGREST, client, relay);
     }
 
-    /** Users cascade to their stories and scenes; stories without a user go separately. */
+    /** Users cascade to their stories and scenes; stories without a user go separately, and so does the trash. */
     private static void emptyTables(SupabaseClient client) {
+        client.rest().from("trash").delete().filter(Filter.isNotNull("trash_id")).execute().join();
         client.rest().from("stories").delete().filter(Filter.isNotNull("story_id")).execute().join();
         client.rest().from("users").delete().filter(Filter.isNotNull("user_id")).execute().join();
     }

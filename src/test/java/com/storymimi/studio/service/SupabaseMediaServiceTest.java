@@ -44,7 +44,7 @@ class SupabaseMediaServiceTest {
     private void given(ServiceBackend.Kind kind) throws Exception {
         backend = ServiceBackend.open(kind, dataDir);
         storage = new FakeObjectStorage();
-        scenes = new SupabaseSceneService(backend.client.rest(), storage, OrphanedMedia.IGNORE);
+        scenes = new SupabaseSceneService(backend.client.rest());
         media = new SupabaseMediaService(backend.client.rest(), storage, OrphanedMedia.IGNORE, cache, Runnable::run);
         UUID story = new Rows(backend.client).story("S", "", StoryStatus.PENDING, null, Instant.parse("2026-01-01T00:00:00Z"));
         scene = scenes.create(story, new SceneDraft(1, "one")).join();

@@ -36,7 +36,7 @@ class SupabaseSceneServiceTest {
         backend = ServiceBackend.open(kind, dataDir);
         rows = new Rows(backend.client);
         storage = new FakeObjectStorage();
-        scenes = new SupabaseSceneService(backend.client.rest(), storage, OrphanedMedia.IGNORE);
+        scenes = new SupabaseSceneService(backend.client.rest());
         story = rows.story("Story", "", StoryStatus.PENDING, null, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
@@ -172,7 +172,7 @@ class SupabaseSceneServiceTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
-    void deleteRemovesTheSceneAndItsMediaAndClosesTheGap(ServiceBackend.Kind kind) throws Exception {
+    void deleteMovesTheSceneToTheTrashKeepsItsMediaAndClosesTheGap(ServiceBackend.Kind kind) throws Exception {
         given(kind);
         MediaRef image = new MediaRef("story-images", story + "/b.png");
         storage.put(image, new byte[] {1});
@@ -187,18 +187,23 @@ class SupabaseSceneServiceTest {
         assertEquals(List.of("a", "c"), texts(remaining));
         assertEquals(List.of(1, 2), remaining.stream().map(Scene::sequence).toList());
         assertEquals(remaining, scenes.list(story).join());
-        assertEquals(Set.of(), storage.objects.keySet());
+        assertEquals(Set.of(image), storage.objects.keySet(), "the image stays until the trash item is deleted for good");
+        List<Scene> trashed = TrashRows.scenesOf(backend.client, b);
+        assertEquals(List.of(loadedB), trashed, "the trash keeps the scene as it was");
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
-    void deletingASceneThatIsGoneIsNotFound(ServiceBackend.Kind kind) throws Exception {
+    void deletingASceneThatNeverExistedIsNotFoundAndATrashedOneIsDeletedAlready(ServiceBackend.Kind kind)
+            throws Exception {
         given(kind);
         Scene scene = scenes.create(story, new SceneDraft(1, "a")).join();
         scenes.delete(scene).join();
+        Scene never = new Scene(UUID.randomUUID(), story, 1, "x", null, null, scene.createdAt(), scene.updatedAt());
 
-        assertEquals(Reason.NOT_FOUND, failureOf(scenes.delete(scene)).reason());
-        assertEquals(List.of(), scenes.list(story).join());
+        assertEquals(Reason.NOT_FOUND, failureOf(scenes.delete(never)).reason());
+        assertEquals(List.of(), scenes.delete(scene).join(), "a repeat (say, after a lost answer) finds it in the trash");
+        assertEquals(1, TrashRows.scenesOf(backend.client, scene.sceneId()).size(), "and does not trash it twice");
     }
 
     private static List<String> texts(List<Scene> list) {

@@ -47,7 +47,7 @@ class SupabaseStoryServiceQueryTest {
     private void given(ServiceBackend.Kind kind) throws Exception {
         backend = ServiceBackend.open(kind, dataDir);
         rows = new Rows(backend.client);
-        stories = new SupabaseStoryService(backend.client.rest(), new FakeObjectStorage(), OrphanedMedia.IGNORE);
+        stories = new SupabaseStoryService(backend.client.rest());
         ana = rows.user("Ana");
         ben = rows.user("Ben");
         alpha = rows.story("Alpha", "a fox", StoryStatus.COMPLETED, ana, T0.plusSeconds(60));

@@ -2,6 +2,8 @@ package com.storymimi.studio.ui.testing;
 
 import com.storymimi.studio.model.Scene;
 import com.storymimi.studio.model.Story;
+import com.storymimi.studio.model.TrashItem;
+import com.storymimi.studio.model.TrashKind;
 import com.storymimi.studio.service.ServiceException;
 
 import java.time.Duration;
@@ -27,6 +29,12 @@ public final class InMemoryCatalog {
 
     final Map<UUID, Story> stories = new LinkedHashMap<>();
     final Map<UUID, Scene> scenes = new LinkedHashMap<>();
+    /** What the story and scene deletes moved to the trash, oldest first (see {@link InMemoryTrashService}). */
+    final List<Trashed> trash = new ArrayList<>();
+
+    /** One trash item and the rows it keeps. */
+    record Trashed(TrashItem item, Story story, List<Scene> scenes) {
+    }
     private final InMemoryUserService users;
     private final Duration latency;
     private Instant clock = Instant.parse("2025-03-01T09:00:00Z");
@@ -108,6 +116,32 @@ public final class InMemoryCatalog {
                 old.createdAt(), tick());
         scenes.put(sceneId, changed);
         return changed;
+    }
+
+    synchronized void trashStory(Story story, List<Scene> storyScenes) {
+        trash.add(new Trashed(new TrashItem(UUID.randomUUID(), TrashKind.STORY, story.storyId(), story.title(),
+                story.userId(), username(story.userId()), 1, storyScenes.size(), null, null, tick()), story,
+                List.copyOf(storyScenes)));
+    }
+
+    /** The scene is out of the table already; the later scenes close the gap, as trash_scene does. */
+    synchronized void trashScene(Scene scene) {
+        Story story = stories.get(scene.storyId());
+        trash.add(new Trashed(new TrashItem(UUID.randomUUID(), TrashKind.SCENE, scene.sceneId(), scene.text(),
+                scene.storyId(), story == null ? null : story.title(), 0, 1, null, null, tick()), null, List.of(scene)));
+        renumber(scene.storyId(), scenesOf(scene.storyId()).stream().map(Scene::sceneId).toList());
+    }
+
+    /** Gives the story's scenes sequence = position in {@code order} + 1, stamping the moved ones. */
+    synchronized List<Scene> renumber(UUID storyId, List<UUID> order) {
+        for (int i = 0; i < order.size(); i++) {
+            Scene s = scenes.get(order.get(i));
+            if (s.sequence() != i + 1) {
+                scenes.put(s.sceneId(), new Scene(s.sceneId(), s.storyId(), i + 1, s.text(), s.imageUrl(),
+                        s.audioUrl(), s.createdAt(), tick()));
+            }
+        }
+        return scenesOf(storyId);
     }
 
     public synchronized Optional<Scene> scene(UUID sceneId) {

@@ -106,9 +106,11 @@ public final class InMemorySceneService implements SceneService {
         return catalog.answer(() -> {
             synchronized (catalog) {
                 failIfTold();
-                if (catalog.scenes.remove(scene.sceneId()) == null) {
+                Scene removed = catalog.scenes.remove(scene.sceneId());
+                if (removed == null) {
                     throw InMemoryCatalog.notFound("scene " + scene.sceneId());
                 }
+                catalog.trashScene(removed);
                 return renumber(scene.storyId(), catalog.scenesOf(scene.storyId()).stream().map(Scene::sceneId).toList());
             }
         });
@@ -142,13 +144,6 @@ public final class InMemorySceneService implements SceneService {
     }
 
     private List<Scene> renumber(UUID storyId, List<UUID> order) {
-        for (int i = 0; i < order.size(); i++) {
-            Scene s = catalog.scenes.get(order.get(i));
-            if (s.sequence() != i + 1) {
-                catalog.scenes.put(s.sceneId(), new Scene(s.sceneId(), s.storyId(), i + 1, s.text(), s.imageUrl(),
-                        s.audioUrl(), s.createdAt(), catalog.tick()));
-            }
-        }
-        return catalog.scenesOf(storyId);
+        return catalog.renumber(storyId, order);
     }
 }

@@ -28,7 +28,7 @@ import java.util.function.Predicate;
 /**
  * A {@link StoryService} over an {@link InMemoryCatalog}, with the rules of the real one the UI depends on:
  * literal case-insensitive search in title and prompt, stable orders (ties by id), exact totals, CONFLICT when
- * the story changed since it was loaded, deleting a story takes its scenes along. {@link #holdLists()} makes
+ * the story changed since it was loaded, deleting a story moves it with its scenes to the trash. {@link #holdLists()} makes
  * {@code list} answer only when the test says so, to play out slow and out-of-order answers.
  */
 public final class InMemoryStoryService implements StoryService {
@@ -202,9 +202,11 @@ public final class InMemoryStoryService implements StoryService {
     public CompletableFuture<Void> delete(UUID storyId) {
         return catalog.answer(() -> {
             synchronized (catalog) {
-                if (catalog.stories.remove(storyId) == null) {
+                Story removed = catalog.stories.remove(storyId);
+                if (removed == null) {
                     throw InMemoryCatalog.notFound("story " + storyId);
                 }
+                catalog.trashStory(removed, catalog.scenesOf(storyId));
                 catalog.scenes.values().removeIf(s -> s.storyId().equals(storyId));
                 return null;
             }

@@ -1,0 +1,127 @@
+package com.storymimi.studio.service.trash;
+
+import com.storymimi.studio.model.MediaRef;
+import com.storymimi.studio.model.TrashItem;
+import com.storymimi.studio.model.TrashKind;
+import com.storymimi.studio.service.MediaRemoval;
+import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.service.ServiceException.Reason;
+import com.storymimi.studio.supabase.rest.Filter;
+import com.storymimi.studio.supabase.rest.MutationQuery;
+import com.storymimi.studio.supabase.rest.Order;
+import com.storymimi.studio.supabase.rest.PostgrestClient;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static com.storymimi.studio.service.ServiceFailures.translated;
+
+/**
+ * {@link TrashService} over PostgREST: the {@code trash} table for reading and deleting for good, the
+ * {@code restore_trash} function (one transaction) for the way back.
+ */
+public final class SupabaseTrashService implements TrashService {
+
+    static final String TABLE = "trash";
+    static final String LIST_COLUMNS = "trash_id,kind,item_id,label,parent_id,parent_label,story_count,scene_count,"
+            + "deleted_by,deleted_by_email,deleted_at";
+    /** Item ids per delete request: 40 UUIDs keep the request line under 2 kB. */
+    private static final int IDS_PER_REQUEST = 40;
+
+    /** A trash row as PostgREST sends it; kind is lower case on the wire. */
+    record TrashRow(UUID trashId, String kind, UUID itemId, String label, UUID parentId, String parentLabel,
+                    int storyCount, int sceneCount, UUID deletedBy, String deletedByEmail, Instant deletedAt) {
+
+        TrashItem item() {
+            return new TrashItem(trashId, TrashKind.valueOf(kind.toUpperCase(Locale.ROOT)), itemId, label, parentId,
+                    parentLabel, storyCount, sceneCount, deletedBy, deletedByEmail, deletedAt);
+        }
+    }
+
+    /** What deleting for good needs of an item's rows: the scenes' media URLs. */
+    record DeletedRows(UUID trashId, Rows rows) {
+        record Rows(List<SceneUrls> scenes) {
+        }
+
+        record SceneUrls(String imageUrl, String audioUrl) {
+        }
+
+        List<MediaRef> media() {
+            if (rows == null || rows.scenes() == null) {
+                return List.of();
+            }
+            return rows.scenes().stream()
+                    .flatMap(scene -> java.util.stream.Stream.of(scene.imageUrl(), scene.audioUrl()))
+                    .flatMap(url -> MediaRef.fromPublicUrl(url).stream())
+                    .toList();
+        }
+    }
+
+    private final PostgrestClient rest;
+    private final MediaRemoval removal;
+
+    public SupabaseTrashService(PostgrestClient rest, MediaRemoval removal) {
+        this.rest = Objects.requireNonNull(rest, "rest");
+        this.removal = Objects.requireNonNull(removal, "removal");
+    }
+
+    @Override
+    public CompletableFuture<List<TrashItem>> list(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1: " + limit);
+        }
+        return translated(rest.from(TABLE).select(LIST_COLUMNS).order(Order.desc("deleted_at"))
+                .order(Order.desc("trash_id")).limit(limit).list(TrashRow.class))
+                .thenApply(result -> result.body().stream().map(TrashRow::item).toList());
+    }
+
+    @Override
+    public CompletableFuture<TrashItem> restore(UUID trashId) {
+        Objects.requireNonNull(trashId, "trashId");
+        return translated(rest.rpc("restore_trash", Map.of("p_trash_id", trashId)).value(TrashRow.class))
+                .thenApply(TrashRow::item);
+    }
+
+    @Override
+    public CompletableFuture<TrashItem> restoreLatest(UUID itemId) {
+        Objects.requireNonNull(itemId, "itemId");
+        return translated(rest.from(TABLE).select("trash_id").filter(Filter.eq("item_id", itemId))
+                .order(Order.desc("deleted_at")).limit(1).list(TrashRow.class))
+                .thenCompose(found -> {
+                    if (found.body().isEmpty()) {
+                        throw new ServiceException(Reason.NOT_FOUND, "nothing in the trash for " + itemId);
+                    }
+                    return restore(found.body().getFirst().trashId());
+                });
+    }
+
+    @Override
+    public CompletableFuture<Integer> deleteForever(List<UUID> trashIds) {
+        List<UUID> ids = List.copyOf(trashIds);
+        CompletableFuture<Integer> deleted = CompletableFuture.completedFuture(0);
+        for (int from = 0; from < ids.size(); from += IDS_PER_REQUEST) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_REQUEST));
+            deleted = deleted.thenCompose(sum -> removeFor(rest.from(TABLE).delete().filter(Filter.in("trash_id", chunk)))
+                    .thenApply(count -> sum + count));
+        }
+        return deleted;
+    }
+
+    @Override
+    public CompletableFuture<Integer> purgeDeletedBefore(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return removeFor(rest.from(TABLE).delete().filter(Filter.lt("deleted_at", cutoff)));
+    }
+
+    /** Runs the delete returning the rows, then removes their media; completes with the number of items. */
+    private CompletableFuture<Integer> removeFor(MutationQuery delete) {
+        return translated(delete.returning("trash_id,rows").list(DeletedRows.class))
+                .thenCompose(rows -> removal.removeQuietly(rows.stream().flatMap(row -> row.media().stream()).toList())
+                        .thenApply(done -> rows.size()));
+    }
+}
