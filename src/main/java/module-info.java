@@ -32,6 +32,7 @@ module com.storymimi.studio {
     opens com.storymimi.studio.ui.editor to javafx.fxml;
     opens com.storymimi.studio.ui.integrity to javafx.fxml;
     opens com.storymimi.studio.ui.storage to javafx.fxml;
+    opens com.storymimi.studio.ui.trash to javafx.fxml;
 
     // javafx.graphics instantiates the Application subclass.
     exports com.storymimi.studio.app to javafx.graphics;

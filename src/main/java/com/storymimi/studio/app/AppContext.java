@@ -11,6 +11,8 @@ import com.storymimi.studio.ui.common.ViewTasks;
 import com.storymimi.studio.ui.connect.ProfileEditorDialog;
 import com.storymimi.studio.ui.editor.DraftStore;
 import com.storymimi.studio.ui.integrity.IntegrityViewModel;
+import com.storymimi.studio.ui.trash.TrashViewModel;
+import com.storymimi.studio.ui.undo.UndoHistory;
 import com.storymimi.studio.ui.palette.CommandPaletteViewModel;
 import com.storymimi.studio.ui.palette.PaletteSearch;
 import com.storymimi.studio.ui.storage.FxTextClipboard;
@@ -60,6 +62,7 @@ public final class AppContext {
     private final CommandPaletteViewModel palette;
     private final DraftStore drafts;
     private final BackgroundJobs jobs;
+    private final UndoHistory undo;
     private final ZoneId zone = ZoneId.systemDefault();
 
     /**
@@ -79,13 +82,17 @@ public final class AppContext {
         loader = new ViewLoader(texts);
         drafts = new FileDraftStore(paths.draftsDir(), io);
         jobs = new BackgroundJobs(dialogs, messages, texts, fx, io, Clock.system(zone));
+        undo = new UndoHistory(fx, messages, texts);
         mainWindow = new MainWindowViewModel(connections, dialogs, messages, texts, fx,
                 new ScheduledPeriodicScheduler(timer, fx), zone,
                 tracked(StoriesViewModel.forConnections(dialogs, messages, texts, fx, new ScheduledDelayScheduler(timer, fx),
-                        drafts, Clock.system(zone))),
+                        drafts, Clock.system(zone), undo)),
                 tracked(StorageViewModel.forConnections(dialogs, messages, texts, fx, new FxTextClipboard(),
                         paths.mediaCacheDir().resolve("storage-preview"))),
-                IntegrityViewModel.forConnections(dialogs, messages, texts, fx));
+                IntegrityViewModel.forConnections(dialogs, messages, texts, fx),
+                TrashViewModel.forConnections(dialogs, messages, texts, fx, Clock.system(zone),
+                        saved.trashRetention(), days -> settings.update(s -> s.withTrashRetentionDays(days))),
+                undo);
         palette = new CommandPaletteViewModel(PaletteSearch.over(mainWindow::openConnection), texts, messages, fx,
                 new ScheduledDelayScheduler(timer, fx));
         palette.setOnOpenStory(mainWindow::openStory);

@@ -9,6 +9,7 @@ import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
+import com.storymimi.studio.service.trash.TrashService;
 import com.storymimi.studio.ui.common.BackgroundJobs;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.editor.TrackedMediaService;
@@ -69,5 +70,10 @@ final class JobTrackingConnection implements Connection {
     @Override
     public StorageBrowserService storage() {
         return storage;
+    }
+
+    @Override
+    public TrashService trash() {
+        return connection.trash();
     }
 }

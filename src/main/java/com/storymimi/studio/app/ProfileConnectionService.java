@@ -11,6 +11,7 @@ import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
+import com.storymimi.studio.service.trash.TrashService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,6 +170,11 @@ public final class ProfileConnectionService implements ConnectionService {
         @Override
         public IntegrityService integrity() {
             return backend.integrity();
+        }
+
+        @Override
+        public TrashService trash() {
+            return backend.trash();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package com.storymimi.studio.service;
 
 import com.storymimi.studio.model.ConnectionProfile;
+import com.storymimi.studio.service.trash.TrashService;
 
 /** The services of the currently open profile. Valid until the next {@link ConnectionService#activate}. */
 public interface Connection {
@@ -20,4 +21,6 @@ public interface Connection {
     IntegrityService integrity();
 
     StorageBrowserService storage();
+
+    TrashService trash();
 }

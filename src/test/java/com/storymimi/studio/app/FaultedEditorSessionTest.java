@@ -1,5 +1,9 @@
 package com.storymimi.studio.app;
 
+import com.storymimi.studio.service.MediaRemoval;
+import com.storymimi.studio.service.trash.SupabaseTrashService;
+import com.storymimi.studio.ui.undo.EditRecorder;
+import com.storymimi.studio.ui.undo.UndoHistory;
 import com.storymimi.studio.bench.PulseGapProbe;
 import com.storymimi.studio.local.LocalSandbox;
 import com.storymimi.studio.local.SandboxOptions;
@@ -98,7 +102,10 @@ class FaultedEditorSessionTest {
                     new SupabaseSceneService(faulty.rest()),
                     new SupabaseMediaService(faulty.rest(), storage, OrphanedMedia.IGNORE, dir.resolve("cache"), io),
                     new FileDraftStore(dir.resolve("drafts"), io), dialogs, new UserMessages(texts), texts,
-                    Platform::runLater, new ScheduledDelayScheduler(timer, Platform::runLater), Clock.systemUTC());
+                    Platform::runLater, new ScheduledDelayScheduler(timer, Platform::runLater), Clock.systemUTC(),
+                    new EditRecorder(new UndoHistory(Platform::runLater, new UserMessages(texts), texts),
+                            new SupabaseTrashService(faulty.rest(), new MediaRemoval(storage, OrphanedMedia.IGNORE)),
+                            texts));
             StoryEditorViewModel editor = onFx(() -> {
                 StoryEditorViewModel opened = new StoryEditorViewModel(storyId, "editor", context);
                 opened.start();

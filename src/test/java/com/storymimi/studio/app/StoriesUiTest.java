@@ -239,7 +239,7 @@ class StoriesUiTest extends DemoWindowTest {
                 && l.getText().startsWith("Delete story 'Finn and the Chatty Parrot' with 5 scenes, 5 images and 5 narrations?"))
                 .query();
         assertNotNull(question);
-        robot.clickOn(robot.lookup((Node n) -> n instanceof Button b && "Delete story".equals(b.getText())).<Node>query());
+        robot.clickOn(robot.lookup((Node n) -> n instanceof Button b && "Move to trash".equals(b.getText())).<Node>query());
 
         waitUntil(() -> table.getItems().size() == 11);
         assertTrue(catalog().allStories().stream().noneMatch(s -> s.storyId().equals(parrot.story().storyId())));

@@ -108,12 +108,12 @@ class StoryEditorUiTest extends DemoWindowTest {
 
         String words = second.scene().text().strip();
         Node question = robot.lookup((Node n) -> n instanceof Label l && l.getText() != null
-                && l.getText().startsWith("Delete scene 2 '") && l.getText().endsWith(
-                        "' with its image and narration? This cannot be undone.")).query();
+                && l.getText().startsWith("Move scene 2 '") && l.getText().endsWith(
+                        "' with its image and narration to the trash? Ctrl+Z brings it back.")).query();
         assertTrue(((Label) question).getText().contains(words.substring(0, Math.min(20, words.length()))));
         Node dialog = robot.lookup(".dialog-pane").query();
         robot.clickOn(robot.from(dialog).lookup((Node n) -> n instanceof Button b
-                && "Delete scene".equals(b.getText())).<Node>query());
+                && "Move to trash".equals(b.getText())).<Node>query());
 
         waitUntil(() -> strip.getItems().size() == 4);
         assertTrue(catalog().scene(second.sceneId()).isEmpty());

@@ -86,7 +86,7 @@ class StudioAppUiTest extends DemoWindowTest {
 
         robot.type(KeyCode.DELETE);
         Predicate<Node> confirmButton = node -> node instanceof Button button
-                && "Delete user".equals(button.getText());
+                && "Move to trash".equals(button.getText());
         waitUntil(() -> robot.lookup(confirmButton).tryQuery().isPresent()); // the question is asked
         robot.clickOn(robot.lookup(confirmButton).<Node>query());
 

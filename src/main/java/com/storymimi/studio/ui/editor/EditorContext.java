@@ -7,6 +7,7 @@ import com.storymimi.studio.ui.common.DelayScheduler;
 import com.storymimi.studio.ui.common.DialogService;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.ui.undo.EditRecorder;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -16,12 +17,12 @@ import java.util.concurrent.Executor;
 
 /**
  * What every story editor of one connection needs, handed over as one value: the services, the draft store,
- * the dialogs, the texts, the FX executor, the scheduler for pauses and the clock (for draft times and
- * "Saved 12:04").
+ * the dialogs, the texts, the FX executor, the scheduler for pauses, the clock (for draft times and
+ * "Saved 12:04") and where edits go to be undoable.
  */
 public record EditorContext(StoryService stories, SceneService scenes, MediaService media, DraftStore drafts,
                             DialogService dialogs, UserMessages messages, Texts texts, Executor fx,
-                            DelayScheduler delays, Clock clock) {
+                            DelayScheduler delays, Clock clock, EditRecorder edits) {
 
     public EditorContext {
         Objects.requireNonNull(stories, "stories");
@@ -34,6 +35,7 @@ public record EditorContext(StoryService stories, SceneService scenes, MediaServ
         Objects.requireNonNull(fx, "fx");
         Objects.requireNonNull(delays, "delays");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(edits, "edits");
     }
 
     String timeOfDay() {

@@ -1,6 +1,7 @@
 package com.storymimi.studio.ui.editor;
 
 import com.storymimi.studio.model.Scene;
+import com.storymimi.studio.ui.undo.UndoableEdit;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.ObservableList;
@@ -23,9 +24,13 @@ final class SceneOrder {
     private final ObservableList<SceneItem> scenes;
     private final Consumer<Scene> sceneChanged;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final Runnable resync;
 
-    SceneOrder(EditorContext context, UUID storyId, ObservableList<SceneItem> scenes, Consumer<Scene> sceneChanged) {
+    /** @param resync shows the server's order again, after an undo or redo of a move */
+    SceneOrder(EditorContext context, UUID storyId, ObservableList<SceneItem> scenes, Consumer<Scene> sceneChanged,
+               Runnable resync) {
         this.context = context;
+        this.resync = resync;
         this.storyId = storyId;
         this.scenes = scenes;
         this.sceneChanged = sceneChanged;
@@ -47,11 +52,19 @@ final class SceneOrder {
             if (failure == null) {
                 running.set(false);
                 saved.forEach(sceneChanged);
+                record(from, to, seen, ids);
             } else {
                 showServerOrder(before, ids, failure);
             }
         }));
         return true;
+    }
+
+    /** The move as an undoable edit: each direction is a reorder that expects the order the other one left. */
+    private void record(int from, int to, List<UUID> before, List<UUID> after) {
+        context.edits().record(UndoableEdit.of(context.texts().get("undo.edit.reorder", from + 1, to + 1),
+                () -> context.scenes().reorder(storyId, after, before),
+                () -> context.scenes().reorder(storyId, before, after), "reorder", resync));
     }
 
     /**

@@ -5,6 +5,7 @@ import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.ui.common.ConflictResolution;
 import com.storymimi.studio.ui.common.PeriodicScheduler;
 import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.ui.undo.UndoableEdit;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,6 +35,8 @@ final class SceneTextSession {
     private PeriodicScheduler.Cancellable pending;
     private CompletableFuture<Void> inFlight;
     private boolean settingText;
+    /** The undoable edit of this session's saves; consecutive saves extend it while it is the newest edit. */
+    private TextEdit lastEdit;
 
     SceneTextSession(SceneItem item, EditorContext context, SceneTextDraft restored) {
         this.item = item;
@@ -101,7 +104,7 @@ final class SceneTextSession {
 
     private void finished(String sent, Scene over, Scene saved, Throwable failure) {
         if (failure == null) {
-            confirmed(sent, saved);
+            confirmed(sent, over, saved);
             return;
         }
         Throwable cause = UserMessages.unwrap(failure);
@@ -112,7 +115,8 @@ final class SceneTextSession {
         }
     }
 
-    private void confirmed(String sent, Scene saved) {
+    private void confirmed(String sent, Scene over, Scene saved) {
+        recordEdit(over.text(), saved);
         base = saved;
         item.update(saved);
         if (text.get().equals(sent)) {
@@ -122,6 +126,73 @@ final class SceneTextSession {
         } else {
             edited(); // typed while the save was under way; its draft is newer, so it stays
         }
+    }
+
+    private void recordEdit(String before, Scene saved) {
+        if (before.equals(saved.text())) {
+            return;
+        }
+        if (lastEdit != null && context.edits().isNewest(lastEdit)) {
+            lastEdit.saved(saved);
+        } else {
+            lastEdit = new TextEdit(before, saved);
+            context.edits().record(lastEdit);
+        }
+    }
+
+    /**
+     * The text saves of one session as one undoable edit: undo saves the text from before them, redo the last one,
+     * each over the row as the edit left it, so a change someone else made since is a conflict, not overwritten.
+     */
+    private final class TextEdit implements UndoableEdit {
+
+        private final String before;
+        private String after;
+        private Scene row;
+        private final String label;
+
+        TextEdit(String before, Scene saved) {
+            this.before = before;
+            this.after = saved.text();
+            this.row = saved;
+            this.label = context.texts().get("undo.edit.text", saved.sequence());
+        }
+
+        void saved(Scene newer) {
+            after = newer.text();
+            row = newer;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public CompletableFuture<?> undo() {
+            return context.scenes().updateText(row, before).thenAccept(result -> row = result);
+        }
+
+        @Override
+        public CompletableFuture<?> redo() {
+            return context.scenes().updateText(row, after).thenAccept(result -> row = result);
+        }
+
+        @Override
+        public void changed() {
+            showSavedElsewhere(row);
+        }
+    }
+
+    /** An undo or redo saved this text: shown unless something typed here is still unsaved (that wins, and saves). */
+    private void showSavedElsewhere(Scene saved) {
+        item.update(saved);
+        if (needsSave() || inFlight != null) {
+            return;
+        }
+        base = saved;
+        setText(saved.text());
+        show(SaveState.SAVED, context.texts().get("editor.text.saved", context.timeOfDay()));
     }
 
     private void keepDraft(String sentence) {

@@ -68,6 +68,7 @@ public final class StoryEditorViewModel {
     private final ReadOnlyBooleanWrapper deleting = new ReadOnlyBooleanWrapper(this, "deleting");
     private final BooleanBinding busy;
     private SceneTextSession current;
+    private boolean closed;
     private Runnable onClose = () -> { };
     private Runnable stopListening = () -> { };
 
@@ -86,7 +87,7 @@ public final class StoryEditorViewModel {
         this.username.set(username == null ? context.texts().get("editor.noUser") : username);
         media = new SceneMediaViewModel(context, this::sceneChanged);
         header = new StoryHeader(context, story, title, prompt, status);
-        order = new SceneOrder(context, storyId, scenes, this::sceneChanged);
+        order = new SceneOrder(context, storyId, scenes, this::sceneChanged, this::resyncScenes);
         load = new AsyncCommand<>(context.fx(), () -> context.stories().detail(storyId)
                 .thenApply(found -> found.orElseThrow(() -> new ServiceException(ServiceException.Reason.NOT_FOUND,
                         "story " + storyId + " is gone")))
@@ -187,6 +188,8 @@ public final class StoryEditorViewModel {
                         context.dialogs().showError(context.messages().describe(failure, "sceneDelete"));
                     } else if (remaining != null) {
                         deleted(item, remaining);
+                        context.edits().deleted("undo.edit.deleteScene", scene.sequence(), scene.sceneId(),
+                                () -> context.scenes().delete(scene), this::resyncScenes);
                     }
                 }));
     }
@@ -300,8 +303,49 @@ public final class StoryEditorViewModel {
         onClose.run();
     }
 
+    /**
+     * After an undo or redo changed the story's scenes (a delete taken back, a move undone): the strip shows the
+     * server's scenes again. Scenes still there keep their items and any text being typed; new ones are added at
+     * their place; gone ones leave as a delete would. Nothing happens once the editor is closed.
+     */
+    void resyncScenes() {
+        if (closed) {
+            return;
+        }
+        context.scenes().list(storyId).whenComplete((current, failure) -> context.fx().execute(() -> {
+            if (closed) {
+                return;
+            }
+            if (failure != null) {
+                context.dialogs().showError(context.messages().describe(failure, "scenes"));
+                return;
+            }
+            Map<UUID, SceneItem> items = new HashMap<>();
+            scenes.forEach(item -> items.put(item.sceneId(), item));
+            List<UUID> wanted = current.stream().map(Scene::sceneId).toList();
+            List.copyOf(scenes).stream().filter(item -> !wanted.contains(item.sceneId()))
+                    .forEach(item -> deleted(item, List.of()));
+            List<SceneItem> ordered = new ArrayList<>();
+            for (Scene scene : current) {
+                SceneItem item = items.get(scene.sceneId());
+                if (item == null) {
+                    item = new SceneItem(scene);
+                    loadThumbnail(item);
+                }
+                ordered.add(item);
+            }
+            SceneItem keep = selected.get();
+            scenes.setAll(ordered);
+            current.forEach(this::sceneChanged);
+            if (keep == null && !scenes.isEmpty()) {
+                select(scenes.getFirst());
+            }
+        }));
+    }
+
     /** Saves everything pending; completes when every answer arrived. Call when the editor goes away. */
     public CompletableFuture<Void> close() {
+        closed = true;
         load.cancel();
         stopListening.run();
         List<CompletableFuture<Void>> pending = new ArrayList<>();

@@ -11,6 +11,8 @@ import com.storymimi.studio.ui.palette.CommandPaletteViewModel;
 import com.storymimi.studio.ui.shell.MainWindowViewModel.ConnectionState;
 import com.storymimi.studio.ui.storage.StorageView;
 import com.storymimi.studio.ui.stories.StoriesView;
+import com.storymimi.studio.ui.trash.TrashView;
+import com.storymimi.studio.ui.undo.UndoHistory;
 import com.storymimi.studio.ui.users.UsersView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -62,6 +64,12 @@ public final class MainWindowView {
     @FXML private ToggleButton storiesButton;
     @FXML private ToggleButton storageButton;
     @FXML private ToggleButton integrityButton;
+    @FXML private ToggleButton trashButton;
+    @FXML private Button undoButton;
+    @FXML private Button redoButton;
+    @FXML private Tooltip undoTooltip;
+    @FXML private Tooltip redoTooltip;
+    @FXML private Label undoMessage;
     @FXML private MenuButton profileMenu;
     @FXML private TextField searchField;
     @FXML private StackPane contentHost;
@@ -94,6 +102,7 @@ public final class MainWindowView {
         bindContent();
         bindStatusBar();
         bindProfileMenu();
+        bindUndo();
         searchField.setEditable(false);
         contentHost.sceneProperty().addListener((obs, old, scene) -> installShortcuts(scene));
     }
@@ -108,6 +117,7 @@ public final class MainWindowView {
         sectionButtons.put(Section.STORIES, storiesButton);
         sectionButtons.put(Section.STORAGE, storageButton);
         sectionButtons.put(Section.INTEGRITY, integrityButton);
+        sectionButtons.put(Section.TRASH, trashButton);
         sectionButtons.forEach((section, button) -> {
             button.setUserData(section);
             String shortcut = texts.get("section.tooltip", button.getText(), "Ctrl+" + (section.ordinal() + 1));
@@ -138,6 +148,7 @@ public final class MainWindowView {
                 storage -> new StorageView(storage, texts, zone, tasks));
         bindSectionView(Section.INTEGRITY, viewModel.integrityProperty(),
                 integrity -> new IntegrityView(integrity, texts));
+        bindSectionView(Section.TRASH, viewModel.trashProperty(), trash -> new TrashView(trash, texts, zone));
     }
 
     /** Each section's view is built when its view model appears (a new connection, a first show) and replaced with it. */
@@ -201,6 +212,28 @@ public final class MainWindowView {
         themeIcon.setIconLiteral(theme == Theme.DARK ? "mdi2w-weather-sunny" : "mdi2w-weather-night");
     }
 
+    /** The top bar's Undo and Redo name the edit they take back; the outcome shows beside them. */
+    private void bindUndo() {
+        UndoHistory history = viewModel.undoHistory();
+        undoButton.disableProperty().bind(history.canUndoProperty().not());
+        redoButton.disableProperty().bind(history.canRedoProperty().not());
+        undoTooltip.textProperty().bind(history.undoLabelProperty());
+        redoTooltip.textProperty().bind(history.redoLabelProperty());
+        undoButton.accessibleTextProperty().bind(history.undoLabelProperty());
+        redoButton.accessibleTextProperty().bind(history.redoLabelProperty());
+        undoMessage.textProperty().bind(history.messageProperty());
+    }
+
+    @FXML
+    private void undo() {
+        viewModel.undo();
+    }
+
+    @FXML
+    private void redo() {
+        viewModel.redo();
+    }
+
     private void bindProfileMenu() {
         profileMenu.textProperty().bind(Bindings.createStringBinding(() -> viewModel.activeProfileProperty().get() == null
                 ? "" : viewModel.activeProfileProperty().get().name(), viewModel.activeProfileProperty()));
@@ -245,6 +278,11 @@ public final class MainWindowView {
                 this::openPalette);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), viewModel::toggleTheme);
+        // A text field takes Ctrl+Z for its own typing first; anywhere else it undoes the last saved edit.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), viewModel::undo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), viewModel::redo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), viewModel::redo);
     }
 
     /**

@@ -12,6 +12,8 @@ import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.ui.integrity.IntegrityViewModel;
 import com.storymimi.studio.ui.storage.StorageViewModel;
 import com.storymimi.studio.ui.stories.StoriesViewModel;
+import com.storymimi.studio.ui.trash.TrashViewModel;
+import com.storymimi.studio.ui.undo.UndoHistory;
 import com.storymimi.studio.ui.users.UsersViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -54,6 +56,8 @@ public final class MainWindowViewModel {
     private final Function<Connection, StoriesViewModel> storiesFactory;
     private final Function<Connection, IntegrityViewModel> integrityFactory;
     private final Function<Connection, StorageViewModel> storageFactory;
+    private final Function<Connection, TrashViewModel> trashFactory;
+    private final UndoHistory undo;
 
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.USERS);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -68,6 +72,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyObjectWrapper<StoriesViewModel> stories = new ReadOnlyObjectWrapper<>(this, "stories");
     private final ReadOnlyObjectWrapper<IntegrityViewModel> integrity = new ReadOnlyObjectWrapper<>(this, "integrity");
     private final ReadOnlyObjectWrapper<StorageViewModel> storage = new ReadOnlyObjectWrapper<>(this, "storage");
+    private final ReadOnlyObjectWrapper<TrashViewModel> trash = new ReadOnlyObjectWrapper<>(this, "trash");
     private final ReadOnlyObjectWrapper<HealthState> health = new ReadOnlyObjectWrapper<>(this, "health", HealthState.UNKNOWN);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
 
@@ -83,12 +88,17 @@ public final class MainWindowViewModel {
      *                       {@link StoriesViewModel#forConnections}); it is built the first time it is shown
      * @param storageFactory builds the Storage section for an open connection, also when it is first shown
      * @param integrityFactory builds the Integrity section for an open connection, also on first show
+     * @param trashFactory   builds the Trash section for an open connection, also on first show
+     * @param undo           the undo history every section records into; forgotten when another profile opens
      */
     public MainWindowViewModel(ConnectionService connections, DialogService dialogs, UserMessages messages,
                                Texts texts, Executor fx, PeriodicScheduler scheduler, ZoneId zone,
                                Function<Connection, StoriesViewModel> storiesFactory,
                                Function<Connection, StorageViewModel> storageFactory,
-                               Function<Connection, IntegrityViewModel> integrityFactory) {
+                               Function<Connection, IntegrityViewModel> integrityFactory,
+                               Function<Connection, TrashViewModel> trashFactory, UndoHistory undo) {
+        this.trashFactory = Objects.requireNonNull(trashFactory, "trashFactory");
+        this.undo = Objects.requireNonNull(undo, "undo");
         this.storiesFactory = Objects.requireNonNull(storiesFactory, "storiesFactory");
         this.storageFactory = Objects.requireNonNull(storageFactory, "storageFactory");
         this.integrityFactory = Objects.requireNonNull(integrityFactory, "integrityFactory");
@@ -113,7 +123,33 @@ public final class MainWindowViewModel {
             if (shown == Section.STORAGE) {
                 ensureStorage();
             }
+            if (shown == Section.TRASH) {
+                showTrash();
+            }
         });
+    }
+
+    /** The Trash section, built the first time it is shown and reloaded every time (deletes elsewhere add to it). */
+    private void showTrash() {
+        if (connection == null) {
+            return;
+        }
+        if (trash.get() == null) {
+            TrashViewModel created = trashFactory.apply(connection);
+            created.setOnRestored(this::reloadLists);
+            trash.set(created);
+        }
+        trash.get().refresh();
+    }
+
+    /** After a restore or an undo brought rows back: the lists that may show them load again. */
+    private void reloadLists() {
+        if (users.get() != null) {
+            users.get().refresh();
+        }
+        if (stories.get() != null) {
+            stories.get().refresh();
+        }
     }
 
     /** The Integrity section of the open connection, built the first time it is shown (it scans on request). */
@@ -286,6 +322,7 @@ public final class MainWindowViewModel {
         stopHealthPolling();
         dropSections();
         connection = null;
+        undo.clear(); // its edits belong to the connection being closed
         connecting = profile;
         activeProfile.set(profile);
         connectionState.set(ConnectionState.CONNECTING);
@@ -302,7 +339,8 @@ public final class MainWindowViewModel {
         connectionMessage.set("");
         statusText.set(opened.profile().name());
         offlineSince = null;
-        UsersViewModel usersViewModel = new UsersViewModel(opened.users(), dialogs, messages, texts, fx);
+        UsersViewModel usersViewModel = new UsersViewModel(opened.users(), dialogs, messages, texts, fx,
+                new com.storymimi.studio.ui.undo.EditRecorder(undo, opened.trash(), texts));
         usersViewModel.setOnShowStories(this::showStoriesOf);
         users.set(usersViewModel);
         usersViewModel.start();
@@ -314,6 +352,9 @@ public final class MainWindowViewModel {
         }
         if (section.get() == Section.STORAGE) {
             ensureStorage();
+        }
+        if (section.get() == Section.TRASH) {
+            showTrash();
         }
         checkHealth();
         healthPolling = scheduler.every(HEALTH_PERIOD, this::checkHealth);
@@ -383,6 +424,10 @@ public final class MainWindowViewModel {
             storage.get().dispose();
             storage.set(null);
         }
+        if (trash.get() != null) {
+            trash.get().dispose();
+            trash.set(null);
+        }
     }
 
     // -- properties -------------------------------------------------------------------------------------------
@@ -431,6 +476,25 @@ public final class MainWindowViewModel {
     /** The Storage section's view model of the open connection; null until it is first shown. */
     public ReadOnlyObjectProperty<StorageViewModel> storageProperty() {
         return storage.getReadOnlyProperty();
+    }
+
+    /** The Trash section's view model of the open connection; null until it is first shown. */
+    public ReadOnlyObjectProperty<TrashViewModel> trashProperty() {
+        return trash.getReadOnlyProperty();
+    }
+
+    /** The undo history of the open connection. */
+    public UndoHistory undoHistory() {
+        return undo;
+    }
+
+    /** Ctrl+Z outside a text field: undoes the newest edit; the lists reload afterwards. */
+    public void undo() {
+        undo.undo();
+    }
+
+    public void redo() {
+        undo.redo();
     }
 
     public ReadOnlyObjectProperty<HealthState> healthProperty() {

@@ -19,6 +19,8 @@ import com.storymimi.studio.ui.common.DelayScheduler;
 import com.storymimi.studio.ui.common.DialogService;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.ui.undo.EditRecorder;
+import com.storymimi.studio.ui.undo.UndoHistory;
 import com.storymimi.studio.service.Connection;
 import com.storymimi.studio.ui.editor.DraftStore;
 import com.storymimi.studio.ui.editor.EditorContext;
@@ -66,12 +68,13 @@ public final class StoriesViewModel {
      */
     public static Function<Connection, StoriesViewModel> forConnections(DialogService dialogs, UserMessages messages,
                                                                         Texts texts, Executor fx, DelayScheduler delays,
-                                                                        DraftStore drafts, Clock clock) {
+                                                                        DraftStore drafts, Clock clock, UndoHistory undo) {
         return connection -> {
+            EditRecorder edits = new EditRecorder(undo, connection.trash(), texts);
             EditorContext editing = new EditorContext(connection.stories(), connection.scenes(), connection.media(),
-                    drafts, dialogs, messages, texts, fx, delays, clock);
+                    drafts, dialogs, messages, texts, fx, delays, clock, edits);
             return new StoriesViewModel(connection.stories(), connection.users(), dialogs, messages, texts, fx, delays,
-                    row -> new StoryEditorViewModel(row.story().storyId(), row.username(), editing));
+                    row -> new StoryEditorViewModel(row.story().storyId(), row.username(), editing), edits);
         };
     }
 
@@ -107,7 +110,7 @@ public final class StoriesViewModel {
     private UUID selectAfterLoad;
 
     public StoriesViewModel(StoryService stories, UserService users, DialogService dialogs, UserMessages messages,
-                            Texts texts, Executor fx, DelayScheduler delays, EditorFactory editors) {
+                            Texts texts, Executor fx, DelayScheduler delays, EditorFactory editors, EditRecorder edits) {
         this.stories = Objects.requireNonNull(stories, "stories");
         this.users = Objects.requireNonNull(users, "users");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
@@ -124,7 +127,7 @@ public final class StoriesViewModel {
         counts = new AsyncCommand<>(fx, stories::statusCounts)
                 .onSuccess(chips::show)
                 .onFailure(e -> messages.describe(e, "stories")); // the chips keep their last counts
-        actions = new StoryActions(stories, dialogs, messages, texts, fx, selected, this::refreshSelecting);
+        actions = new StoryActions(stories, dialogs, messages, texts, fx, selected, this::refreshSelecting, edits);
         create = new AsyncCommand<>(fx, this::createFromForm, form.validBinding())
                 .onSuccess(this::created)
                 .onFailure(e -> form.showError(messages.describe(e, "stories")));

@@ -11,6 +11,8 @@ import com.storymimi.studio.ui.common.AsyncCommand;
 import com.storymimi.studio.ui.common.DialogService;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.ui.undo.EditRecorder;
+import com.storymimi.studio.ui.undo.UndoableEdit;
 import javafx.beans.property.ObjectProperty;
 
 import java.util.Objects;
@@ -35,13 +37,17 @@ final class StoryActions {
     private final ObjectProperty<StoryRow> selected;
     private final Consumer<UUID> reload;
     private final AsyncCommand<Boolean> delete;
+    private final EditRecorder edits;
+    /** The story a confirmed delete is removing, for its undo entry. */
+    private Story deleting;
 
     /**
      * @param selected the list's selection: delete acts on it and clears it once the story is gone
      */
     StoryActions(StoryService stories, DialogService dialogs, UserMessages messages, Texts texts, Executor fx,
-                 ObjectProperty<StoryRow> selected, Consumer<UUID> reload) {
+                 ObjectProperty<StoryRow> selected, Consumer<UUID> reload, EditRecorder edits) {
         this.stories = Objects.requireNonNull(stories, "stories");
+        this.edits = Objects.requireNonNull(edits, "edits");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.texts = Objects.requireNonNull(texts, "texts");
@@ -67,9 +73,49 @@ final class StoryActions {
             if (failure != null) {
                 changeFailed(UserMessages.unwrap(failure));
             } else {
+                edits.record(new StatusEdit(story, row.story().status()));
                 reload.accept(story.storyId());
             }
         }));
+    }
+
+    /**
+     * A status change as an undoable edit: undo and redo are status updates of the story as this edit left it, so
+     * a change someone else made in between is a CONFLICT and is not overwritten.
+     */
+    private final class StatusEdit implements UndoableEdit {
+
+        private final StoryStatus before;
+        private final StoryStatus after;
+        private final String label;
+        private Story current;
+
+        StatusEdit(Story changed, StoryStatus before) {
+            this.current = changed;
+            this.before = before;
+            this.after = changed.status();
+            this.label = edits.label("undo.edit.status", changed.title(), texts.get("story.status." + after.name()));
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public CompletableFuture<?> undo() {
+            return stories.updateStatus(current, before).thenAccept(story -> current = story);
+        }
+
+        @Override
+        public CompletableFuture<?> redo() {
+            return stories.updateStatus(current, after).thenAccept(story -> current = story);
+        }
+
+        @Override
+        public void changed() {
+            reload.accept(current.storyId());
+        }
     }
 
     private CompletableFuture<Boolean> confirmAndDelete() {
@@ -82,9 +128,13 @@ final class StoryActions {
             String question = texts.get("stories.delete.question", story.title(), found.scenes().size(), images,
                     narrations);
             return confirmOnFx(question);
-        }).thenCompose(confirmed -> confirmed
-                ? stories.delete(story.storyId()).thenApply(done -> true)
-                : CompletableFuture.completedFuture(false));
+        }).thenCompose(confirmed -> {
+            if (!confirmed) {
+                return CompletableFuture.completedFuture(false);
+            }
+            deleting = story;
+            return stories.delete(story.storyId()).thenApply(done -> true);
+        });
     }
 
     private CompletableFuture<Boolean> confirmOnFx(String question) {
@@ -102,6 +152,9 @@ final class StoryActions {
 
     private void deleted(boolean didDelete) {
         if (didDelete) {
+            Story gone = deleting;
+            edits.deleted("undo.edit.deleteStory", gone.title(), gone.storyId(), () -> stories.delete(gone.storyId()),
+                    () -> reload.accept(gone.storyId()));
             selected.set(null);
             reload.accept(null);
         }

@@ -9,6 +9,7 @@ import com.storymimi.studio.ui.common.AsyncCommand;
 import com.storymimi.studio.ui.common.DialogService;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.ui.undo.EditRecorder;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -41,6 +42,9 @@ public final class UsersViewModel {
     private final UserMessages messages;
     private final Texts texts;
     private final Executor fx;
+    private final EditRecorder edits;
+    /** The user a confirmed delete is removing, for its undo entry. */
+    private User deleting;
 
     private final ObservableList<User> rows = FXCollections.observableArrayList();
     // One wrapper, kept: listeners on a fresh wrapper per call would be dropped when it is collected.
@@ -66,8 +70,10 @@ public final class UsersViewModel {
     private Consumer<User> onShowStories = user -> { };
     private UUID selectAfterLoad;
 
-    public UsersViewModel(UserService users, DialogService dialogs, UserMessages messages, Texts texts, Executor fx) {
+    public UsersViewModel(UserService users, DialogService dialogs, UserMessages messages, Texts texts, Executor fx,
+                          EditRecorder edits) {
         this.users = Objects.requireNonNull(users, "users");
+        this.edits = Objects.requireNonNull(edits, "edits");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.texts = Objects.requireNonNull(texts, "texts");
@@ -199,13 +205,20 @@ public final class UsersViewModel {
         return dialogs.confirm(texts.get("users.delete.title"),
                         texts.get("users.delete.question", user.username(), user.email()),
                         texts.get("users.delete.confirm"))
-                .thenCompose(confirmed -> confirmed
-                        ? users.delete(user.userId()).thenApply(done -> true)
-                        : CompletableFuture.completedFuture(false));
+                .thenCompose(confirmed -> {
+                    if (!confirmed) {
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    deleting = user;
+                    return users.delete(user.userId()).thenApply(done -> true);
+                });
     }
 
     private void deleted(boolean didDelete) {
         if (didDelete) {
+            User gone = deleting;
+            edits.deleted("undo.edit.deleteUser", gone.username(), gone.userId(),
+                    () -> users.delete(gone.userId()), this::refresh);
             newUser();
             load.restart();
         }

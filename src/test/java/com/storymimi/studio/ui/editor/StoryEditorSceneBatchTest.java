@@ -1,5 +1,8 @@
 package com.storymimi.studio.ui.editor;
 
+import com.storymimi.studio.ui.undo.EditRecorder;
+import com.storymimi.studio.ui.undo.UndoHistory;
+import com.storymimi.studio.ui.testing.InMemoryTrashService;
 import com.storymimi.studio.model.MediaKind;
 import com.storymimi.studio.model.Scene;
 import com.storymimi.studio.model.Story;
@@ -44,6 +47,7 @@ class StoryEditorSceneBatchTest {
 
     private final InMemoryUserService users = new InMemoryUserService(Duration.ZERO);
     private final InMemoryCatalog catalog = new InMemoryCatalog(users, Duration.ZERO);
+    final UndoHistory undo = new UndoHistory(Runnable::run, new UserMessages(TestTexts.create()), TestTexts.create());
     private final InMemoryStoryService stories = new InMemoryStoryService(catalog);
     private final InMemorySceneService scenes = new InMemorySceneService(catalog);
     private final RecordingDialogs dialogs = new RecordingDialogs();
@@ -75,7 +79,8 @@ class StoryEditorSceneBatchTest {
     private StoryEditorViewModel opened() {
         var texts = TestTexts.create();
         EditorContext context = new EditorContext(stories, scenes, media, drafts, dialogs, new UserMessages(texts),
-                texts, Runnable::run, delays, Clock.fixed(Instant.parse("2025-03-01T12:04:00Z"), ZoneOffset.UTC));
+                texts, Runnable::run, delays, Clock.fixed(Instant.parse("2025-03-01T12:04:00Z"), ZoneOffset.UTC),
+                new EditRecorder(undo, new InMemoryTrashService(catalog), texts));
         StoryEditorViewModel editor = new StoryEditorViewModel(owl.storyId(), "ana", context, Runnable::run);
         editor.start();
         return editor;
@@ -100,14 +105,47 @@ class StoryEditorSceneBatchTest {
         editor.deleteSelected();
 
         assertEquals(1, dialogs.questions.size());
-        assertEquals("Delete scene 3 'The owl wakes' with its image and narration? This cannot be undone.",
+        assertEquals("Move scene 3 'The owl wakes' with its image and narration to the trash? Ctrl+Z brings it back.",
                 dialogs.questions.getFirst().message());
-        assertEquals("Delete scene", dialogs.questions.getFirst().confirmLabel());
+        assertEquals("Move to trash", dialogs.questions.getFirst().confirmLabel());
         assertTrue(catalog.scene(owlScenes.get(2).sceneId()).isEmpty(), "gone on the server");
         assertEquals(List.of("1:The forest", "2:The river", "3:"), strip(editor), "the strip renumbers");
         assertEquals(editor.scenes().get(2), editor.selectedProperty().get(), "the next scene is selected");
         assertEquals("", editor.textProperty().get());
         assertFalse(editor.deletingProperty().get());
+    }
+
+    @Test
+    void ctrlZBringsADeletedSceneBackToItsPlaceWithItsMediaAndCtrlShiftZDeletesItAgain() {
+        StoryEditorViewModel editor = opened();
+        editor.select(editor.scenes().get(1));
+        dialogs.answering(true);
+        Scene river = editor.selectedProperty().get().scene();
+        editor.deleteSelected();
+        assertEquals("Undo Delete scene 2 (Ctrl+Z)", undo.undoLabelProperty().get());
+
+        undo.undo().join();
+
+        assertEquals(List.of("1:The forest", "2:The river", "3:The owl wakes", "4:"), strip(editor));
+        assertEquals(river, catalog.scene(river.sceneId()).orElseThrow(), "back as it was, image and all");
+        assertEquals("Undone: Delete scene 2.", undo.messageProperty().get());
+        undo.redo().join();
+        assertEquals(List.of("1:The forest", "2:The owl wakes", "3:"), strip(editor));
+        assertTrue(catalog.scene(river.sceneId()).isEmpty());
+    }
+
+    @Test
+    void undoingADeleteWhoseStoryWentMeanwhileSaysSoAndKeepsTheStep() {
+        StoryEditorViewModel editor = opened();
+        dialogs.answering(true);
+        editor.deleteSelected();
+        stories.delete(owl.storyId()).join(); // another editor deletes the whole story
+
+        undo.undo().join();
+
+        assertEquals("It belongs to a user or story that is not there any more. Restore that first.",
+                undo.messageProperty().get());
+        assertTrue(undo.canUndoProperty().get(), "the step is still there, for after the story is restored");
     }
 
     @Test
@@ -118,8 +156,8 @@ class StoryEditorSceneBatchTest {
         editor.select(editor.scenes().get(3));
         editor.deleteSelected(); // scene 4: no text, no media
 
-        assertEquals(List.of("Delete scene 1 'The forest' with its image? This cannot be undone.",
-                        "Delete scene 4? This cannot be undone."),
+        assertEquals(List.of("Move scene 1 'The forest' with its image to the trash? Ctrl+Z brings it back.",
+                        "Move scene 4 to the trash? Ctrl+Z brings it back."),
                 dialogs.questions.stream().map(RecordingDialogs.Question::message).toList());
         assertEquals(4, editor.scenes().size(), "answering no deletes nothing");
         assertEquals(4, scenes.list(owl.storyId()).join().size());

@@ -1,5 +1,8 @@
 package com.storymimi.studio.ui.editor;
 
+import com.storymimi.studio.ui.undo.EditRecorder;
+import com.storymimi.studio.ui.undo.UndoHistory;
+import com.storymimi.studio.ui.testing.InMemoryTrashService;
 import com.storymimi.studio.model.MediaKind;
 import com.storymimi.studio.model.Scene;
 import com.storymimi.studio.model.Story;
@@ -44,6 +47,7 @@ class StoryEditorUploadJobsTest {
 
     private final InMemoryUserService users = new InMemoryUserService(Duration.ZERO);
     private final InMemoryCatalog catalog = new InMemoryCatalog(users, Duration.ZERO);
+    final UndoHistory undo = new UndoHistory(Runnable::run, new UserMessages(TestTexts.create()), TestTexts.create());
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private final Texts texts = TestTexts.create();
     private final Clock clock = Clock.fixed(Instant.parse("2025-03-01T12:04:00Z"), ZoneOffset.UTC);
@@ -65,7 +69,8 @@ class StoryEditorUploadJobsTest {
     private StoryEditorViewModel opened() {
         EditorContext context = new EditorContext(new InMemoryStoryService(catalog), new InMemorySceneService(catalog),
                 new TrackedMediaService(media, jobs, texts), new RecordingDrafts(), dialogs, new UserMessages(texts),
-                texts, Runnable::run, new ManualDelays(), clock);
+                texts, Runnable::run, new ManualDelays(), clock,
+                new EditRecorder(undo, new InMemoryTrashService(catalog), texts));
         StoryEditorViewModel editor = new StoryEditorViewModel(owl.storyId(), "ana", context, Runnable::run);
         editor.start();
         return editor;

@@ -1,5 +1,8 @@
 package com.storymimi.studio.ui.editor;
 
+import com.storymimi.studio.ui.undo.EditRecorder;
+import com.storymimi.studio.ui.undo.UndoHistory;
+import com.storymimi.studio.ui.testing.InMemoryTrashService;
 import com.storymimi.studio.model.MediaKind;
 import com.storymimi.studio.model.Scene;
 import com.storymimi.studio.model.Story;
@@ -49,6 +52,7 @@ class StoryEditorViewModelTest {
 
     private final InMemoryUserService users = new InMemoryUserService(Duration.ZERO);
     private final InMemoryCatalog catalog = new InMemoryCatalog(users, Duration.ZERO);
+    final UndoHistory undo = new UndoHistory(Runnable::run, new UserMessages(TestTexts.create()), TestTexts.create());
     private final InMemoryStoryService stories = new InMemoryStoryService(catalog);
     private final InMemorySceneService scenes = new InMemorySceneService(catalog);
     private final RecordingDialogs dialogs = new RecordingDialogs();
@@ -75,7 +79,8 @@ class StoryEditorViewModelTest {
     private StoryEditorViewModel opened() {
         var texts = TestTexts.create();
         EditorContext context = new EditorContext(stories, scenes, media, drafts, dialogs, new UserMessages(texts),
-                texts, Runnable::run, delays, Clock.fixed(Instant.parse("2025-03-01T12:04:00Z"), ZoneOffset.UTC));
+                texts, Runnable::run, delays, Clock.fixed(Instant.parse("2025-03-01T12:04:00Z"), ZoneOffset.UTC),
+                new EditRecorder(undo, new InMemoryTrashService(catalog), texts));
         StoryEditorViewModel editor = new StoryEditorViewModel(owl.storyId(), "ana", context);
         editor.start();
         return editor;
@@ -327,6 +332,61 @@ class StoryEditorViewModelTest {
         assertEquals(List.of("The river", "The forest", "The owl"), strip(editor));
         assertEquals("The forest", editor.selectedProperty().get().scene().text(), "the moved scene stays selected");
         assertEquals(2, editor.selectedProperty().get().scene().sequence());
+    }
+
+    @Test
+    void undoingAMoveReordersBackExpectingTheMovedOrderAndRedoMovesAgain() {
+        StoryEditorViewModel editor = opened();
+        List<UUID> original = owlScenes.stream().map(Scene::sceneId).toList();
+        editor.moveSelected(+1);
+        assertEquals("Undo Move scene 1 to position 2 (Ctrl+Z)", undo.undoLabelProperty().get());
+
+        undo.undo().join();
+
+        assertEquals(List.of("The forest", "The river", "The owl"), strip(editor));
+        assertEquals(original, scenes.list(owl.storyId()).join().stream().map(Scene::sceneId).toList());
+        undo.redo().join();
+        assertEquals(List.of("The river", "The forest", "The owl"), strip(editor));
+    }
+
+    @Test
+    void anUndoneMoveOverAnotherEditorsReorderIsRefusedAndShowsTheirOrder() {
+        StoryEditorViewModel editor = opened();
+        editor.moveSelected(+1); // river, forest, owl
+        List<UUID> theirs = List.of(owlScenes.get(2).sceneId(), owlScenes.get(1).sceneId(), owlScenes.get(0).sceneId());
+        scenes.reorder(owl.storyId(), theirs).join(); // another editor: owl, river, forest
+
+        undo.undo().join();
+
+        assertEquals(List.of("The owl", "The river", "The forest"), strip(editor), "their order, not overwritten");
+        assertTrue(undo.canUndoProperty().get());
+        assertEquals("Someone else reordered these scenes meanwhile. Their order is shown now; make your move again.",
+                undo.messageProperty().get());
+    }
+
+    @Test
+    void theSavesOfOneTypingSessionUndoAsOneStepAndAStaleUndoDoesNotOverwriteANewerText() {
+        StoryEditorViewModel editor = opened();
+        editor.textProperty().set("The forest at night");
+        delays.advance(PAUSE);
+        editor.textProperty().set("The forest at night, quiet");
+        delays.advance(PAUSE);
+        assertEquals(2, scenes.savedTexts.size());
+        assertEquals(1, undo.undoableCount(), "one step for the session");
+
+        undo.undo().join();
+
+        assertEquals("The forest", serverText(0));
+        assertEquals("The forest", editor.textProperty().get(), "the editor shows the undone text");
+        assertEquals(SaveState.SAVED, editor.saveStateProperty().get());
+        undo.redo().join();
+        assertEquals("The forest at night, quiet", serverText(0));
+        assertEquals("The forest at night, quiet", editor.textProperty().get());
+
+        catalog.changeSceneElsewhere(owlScenes.get(0).sceneId(), "Their forest");
+        undo.undo().join();
+        assertEquals("Their forest", serverText(0), "a newer text from elsewhere is not overwritten");
+        assertTrue(undo.canUndoProperty().get());
     }
 
     @Test

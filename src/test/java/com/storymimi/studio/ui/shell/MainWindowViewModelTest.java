@@ -1,5 +1,9 @@
 package com.storymimi.studio.ui.shell;
 
+import com.storymimi.studio.service.trash.TrashService;
+import com.storymimi.studio.ui.testing.InMemoryTrashService;
+import com.storymimi.studio.ui.trash.TrashViewModel;
+import com.storymimi.studio.ui.undo.UndoHistory;
 import com.storymimi.studio.model.ConnectionProfile;
 import com.storymimi.studio.model.Health;
 import com.storymimi.studio.service.Connection;
@@ -54,18 +58,23 @@ class MainWindowViewModelTest {
     private static final ConnectionProfile PROD = ConnectionProfile.supabase("prod", "Production",
             URI.create("https://abc.supabase.co"), "anon-key");
 
+    private final UndoHistory undo = new UndoHistory(Runnable::run, new UserMessages(TestTexts.create()),
+            TestTexts.create());
     private final FakeConnections connections = new FakeConnections();
     private final ManualScheduler scheduler = new ManualScheduler();
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private final MainWindowViewModel viewModel = new MainWindowViewModel(connections, dialogs,
             new UserMessages(TestTexts.create()), TestTexts.create(), Runnable::run, scheduler, ZoneOffset.UTC,
             StoriesViewModel.forConnections(dialogs, new UserMessages(TestTexts.create()), TestTexts.create(),
-                    Runnable::run, new ManualDelays(), new RecordingDrafts(), Clock.systemUTC()),
+                    Runnable::run, new ManualDelays(), new RecordingDrafts(), Clock.systemUTC(), undo),
             connection -> {
                 throw new UnsupportedOperationException("no test here opens Storage");
             },
             IntegrityViewModel.forConnections(dialogs, new UserMessages(TestTexts.create()), TestTexts.create(),
-                    Runnable::run));
+                    Runnable::run),
+            TrashViewModel.forConnections(dialogs, new UserMessages(TestTexts.create()), TestTexts.create(),
+                    Runnable::run, Clock.systemUTC(), 30, days -> { }),
+            undo);
 
     @Test
     void startShowsConnectingUntilTheActiveProfileIsOpen() {
@@ -354,6 +363,10 @@ class MainWindowViewModelTest {
 
                 public HealthService health() {
                     return health;
+                }
+
+                public TrashService trash() {
+                    return new InMemoryTrashService(catalog);
                 }
 
                 public StoryService stories() {

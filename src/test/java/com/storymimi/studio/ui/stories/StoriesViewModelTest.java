@@ -1,5 +1,8 @@
 package com.storymimi.studio.ui.stories;
 
+import com.storymimi.studio.ui.undo.EditRecorder;
+import com.storymimi.studio.ui.undo.UndoHistory;
+import com.storymimi.studio.ui.testing.InMemoryTrashService;
 import com.storymimi.studio.model.MediaKind;
 import com.storymimi.studio.model.Story;
 import com.storymimi.studio.model.SceneDraft;
@@ -42,6 +45,7 @@ class StoriesViewModelTest {
 
     private final InMemoryUserService users = new InMemoryUserService(Duration.ZERO);
     private final InMemoryCatalog catalog = new InMemoryCatalog(users, Duration.ZERO);
+    final UndoHistory undo = new UndoHistory(Runnable::run, new UserMessages(TestTexts.create()), TestTexts.create());
     private final InMemoryStoryService stories = new InMemoryStoryService(catalog);
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private final ManualDelays delays = new ManualDelays();
@@ -53,9 +57,11 @@ class StoriesViewModelTest {
         var messages = new UserMessages(texts);
         EditorContext editing = new EditorContext(stories, new InMemorySceneService(catalog),
                 new InMemoryMediaService(catalog, objects), new RecordingDrafts(), dialogs, messages, texts,
-                Runnable::run, delays, Clock.fixed(Instant.parse("2025-03-01T12:04:00Z"), ZoneOffset.UTC));
+                Runnable::run, delays, Clock.fixed(Instant.parse("2025-03-01T12:04:00Z"), ZoneOffset.UTC),
+                new EditRecorder(undo, new InMemoryTrashService(catalog), texts));
         return new StoriesViewModel(stories, users, dialogs, messages, texts, Runnable::run, delays,
-                row -> new StoryEditorViewModel(row.story().storyId(), row.username(), editing));
+                row -> new StoryEditorViewModel(row.story().storyId(), row.username(), editing),
+                new EditRecorder(undo, new InMemoryTrashService(catalog), texts));
     }
 
     private void seed(int count, StoryStatus status, User user) {
@@ -385,7 +391,7 @@ class StoriesViewModelTest {
 
         dialogs.answering(false);
         viewModel.deleteCommand().execute();
-        assertEquals("Delete story 'The Owl' with 12 scenes, 12 images and 11 narrations? This cannot be undone.",
+        assertEquals("Move story 'The Owl' with 12 scenes, 12 images and 11 narrations to the trash? Restore it from the Trash, or undo with Ctrl+Z.",
                 dialogs.questions.getLast().message());
         assertEquals(1, catalog.allStories().size(), "cancelled: nothing deleted");
 
@@ -398,6 +404,47 @@ class StoriesViewModelTest {
     }
 
     @Test
+    void undoBringsADeletedStoryBackIntoTheListWithItsScenes() {
+        Story owl = catalog.insertStory(ana.userId(), "The Owl", "", StoryStatus.COMPLETED);
+        catalog.insertScene(owl.storyId(), "one", null, null);
+        catalog.insertScene(owl.storyId(), "two", null, null);
+        StoriesViewModel viewModel = started();
+        viewModel.select(viewModel.rows().getFirst());
+        dialogs.answering(true);
+        viewModel.deleteCommand().execute();
+        assertTrue(viewModel.rows().isEmpty());
+
+        undo.undo().join();
+
+        assertEquals(List.of("The Owl"), titles(viewModel));
+        assertEquals(List.of("one", "two"), new InMemorySceneService(catalog).list(owl.storyId()).join().stream()
+                .map(com.storymimi.studio.model.Scene::text).toList());
+        assertEquals("Undone: Delete story “The Owl”.", undo.messageProperty().get());
+    }
+
+    @Test
+    void undoingAStatusChangeSetsTheOldStatusUnlessSomeoneChangedItSince() {
+        catalog.insertStory(ana.userId(), "The Owl", "", StoryStatus.PENDING);
+        StoriesViewModel viewModel = started();
+        viewModel.changeStatus(viewModel.rows().getFirst(), StoryStatus.COMPLETED);
+        assertEquals("Undo Set status of “The Owl” to Completed (Ctrl+Z)", undo.undoLabelProperty().get());
+
+        undo.undo().join();
+        assertEquals(StoryStatus.PENDING, catalog.allStories().getFirst().status());
+        assertEquals(StoryStatus.PENDING, viewModel.rows().getFirst().story().status(), "the list follows");
+        undo.redo().join();
+        assertEquals(StoryStatus.COMPLETED, catalog.allStories().getFirst().status());
+
+        viewModel.changeStatus(viewModel.rows().getFirst(), StoryStatus.ERROR);
+        Story now = catalog.allStories().getFirst();
+        stories.updateStatus(now, StoryStatus.GENERATING).join(); // the generator picks it up meanwhile
+        undo.undo().join();
+        assertEquals(StoryStatus.GENERATING, catalog.allStories().getFirst().status(), "not overwritten");
+        assertEquals("Someone else changed it after you, so it was not undone. Their version stays; make the change by hand.",
+                undo.messageProperty().get());
+    }
+
+    @Test
     void aStoryWithOneSceneAndNoMediaIsNamedInTheSingular() {
         Story fox = catalog.insertStory(ana.userId(), "The Fox", "", StoryStatus.PENDING);
         catalog.insertScene(fox.storyId(), "once", null, null);
@@ -406,7 +453,7 @@ class StoriesViewModelTest {
 
         viewModel.deleteCommand().execute();
 
-        assertEquals("Delete story 'The Fox' with 1 scene, no images and no narrations? This cannot be undone.",
+        assertEquals("Move story 'The Fox' with 1 scene, no images and no narrations to the trash? Restore it from the Trash, or undo with Ctrl+Z.",
                 dialogs.questions.getLast().message());
     }
 

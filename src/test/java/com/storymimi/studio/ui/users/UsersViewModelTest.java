@@ -1,5 +1,8 @@
 package com.storymimi.studio.ui.users;
 
+import com.storymimi.studio.service.trash.TrashService;
+import com.storymimi.studio.ui.undo.EditRecorder;
+import com.storymimi.studio.ui.undo.UndoHistory;
 import com.storymimi.studio.model.Page;
 import com.storymimi.studio.model.PageRequest;
 import com.storymimi.studio.model.User;
@@ -33,10 +36,13 @@ class UsersViewModelTest {
 
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private InMemoryUserService service = new InMemoryUserService(Duration.ZERO);
+    private final UndoHistory undo = new UndoHistory(Runnable::run, new UserMessages(TestTexts.create()), TestTexts.create());
+    private final TrashService trash = mock(TrashService.class);
 
     private UsersViewModel viewModelOver(UserService users) {
         var texts = TestTexts.create();
-        return new UsersViewModel(users, dialogs, new UserMessages(texts), texts, Runnable::run);
+        return new UsersViewModel(users, dialogs, new UserMessages(texts), texts, Runnable::run,
+                new EditRecorder(undo, trash, texts));
     }
 
     private UsersViewModel startedWith(int userCount) {
@@ -244,7 +250,7 @@ class UsersViewModelTest {
         viewModel.deleteCommand().execute();
 
         assertEquals(1, dialogs.questions.size());
-        assertEquals("Delete user 'user3' (user3@example.com) and all their stories? This cannot be undone.",
+        assertEquals("Move user 'user3' (user3@example.com) and all their stories to the trash? Restore them from the Trash, or undo with Ctrl+Z.",
                 dialogs.questions.getFirst().message());
         assertEquals(3, service.all().size());
         assertSame(user, viewModel.selectedProperty().get());

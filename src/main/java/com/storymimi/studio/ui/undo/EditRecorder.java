@@ -1,0 +1,55 @@
+package com.storymimi.studio.ui.undo;
+
+import com.storymimi.studio.service.trash.TrashService;
+import com.storymimi.studio.ui.common.Texts;
+
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * How the sections of one connection put their edits into the {@link UndoHistory}. Deletes all undo the same way:
+ * the row went to the trash, so undoing restores its newest trash item and redoing deletes it again.
+ */
+public final class EditRecorder {
+
+    private final UndoHistory history;
+    private final TrashService trash;
+    private final Texts texts;
+
+    public EditRecorder(UndoHistory history, TrashService trash, Texts texts) {
+        this.history = Objects.requireNonNull(history, "history");
+        this.trash = Objects.requireNonNull(trash, "trash");
+        this.texts = Objects.requireNonNull(texts, "texts");
+    }
+
+    /**
+     * After a delete succeeded.
+     *
+     * @param labelKey    the message key naming the edit, e.g. "undo.edit.deleteStory"
+     * @param itemId      the deleted user's, story's or scene's id
+     * @param deleteAgain the same delete, for redo
+     * @param changed     what reloads the data shown, after an undo or redo (on the FX thread)
+     */
+    public void deleted(String labelKey, Object labelArgument, UUID itemId,
+                        Supplier<CompletableFuture<?>> deleteAgain, Runnable changed) {
+        history.record(UndoableEdit.of(texts.get(labelKey, labelArgument), () -> trash.restoreLatest(itemId),
+                deleteAgain, "restore", changed));
+    }
+
+    /** Any other edit. */
+    public void record(UndoableEdit edit) {
+        history.record(edit);
+    }
+
+    /** Whether {@code edit} is still the newest edit, so that a follow-up (more typing, saved) may extend it. */
+    public boolean isNewest(UndoableEdit edit) {
+        return history.isNewest(edit);
+    }
+
+    /** A label for an edit from a message key. */
+    public String label(String key, Object... arguments) {
+        return texts.get(key, arguments);
+    }
+}
