@@ -3,6 +3,8 @@ package com.storymimi.studio;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,25 @@ class ArchitectureTest {
     @Test
     void servicesUseModelSupabaseAndSlf4jOnly() {
         allowOnly("service", ROOT + ".service..", ROOT + ".model..", ROOT + ".supabase..", "org.slf4j..");
+    }
+
+    @Test
+    void theTrashRoomUsesTheServiceLayerWhichKnowsOnlyItsInterface() {
+        allowOnly("service.trash", ROOT + ".service..", ROOT + ".model..", ROOT + ".supabase..", "org.slf4j..");
+        noClasses().that().resideInAPackage(ROOT + ".service")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(ROOT + ".service.trash")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("TrashService"))))
+                .check(classes);
+        // The implementation is the app's to build; everyone else sees the interface.
+        noClasses().that().resideOutsideOfPackages(ROOT + ".app..", ROOT + ".service.trash..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".service.trash.SupabaseTrashService")
+                .check(classes);
+    }
+
+    @Test
+    void theUndoHistoryKnowsNoFeatureAndNoSceneGraph() {
+        allowOnly("ui.undo", ROOT + ".ui.undo..", ROOT + ".ui.common..", ROOT + ".service..", ROOT + ".model..",
+                "javafx.beans..", "javafx.collections..", "org.slf4j..");
     }
 
     @Test

@@ -138,6 +138,8 @@ public final class ScreenshotTour {
         Thread.sleep(500);
         shoot("integrity");
 
+        trash(baseUrl, anonKey, email, password);
+
         onFx(node(stage, "#storiesButton", ToggleButton.class)::fire);
         onFx(node(stage, "#searchField", TextField.class)::requestFocus);
         TextField palette = waitFor(stage, ".palette-field", TextField.class);
@@ -190,6 +192,27 @@ public final class ScreenshotTour {
         FxStallBench.deleteTree(dir);
         Thread.sleep(6500); // the notifications go away by themselves
 
+    }
+
+    /** A colleague moves a user, a story and a scene to the trash (the editor's deletes do the same); the Trash shows them. */
+    private void trash(URI baseUrl, String anonKey, String email, String password) throws Exception {
+        try (SupabaseClient colleague = SupabaseClient.create(new SupabaseConfig(baseUrl, anonKey, Duration.ofSeconds(30)))) {
+            colleague.auth().signInWithPassword(email, password).join();
+            record Id(java.util.UUID id) {
+            }
+            java.util.UUID story = colleague.rest().from("stories").select("id:story_id").order(
+                    com.storymimi.studio.supabase.rest.Order.desc("created_at")).limit(1).list(Id.class).join().body()
+                    .getFirst().id();
+            java.util.UUID scene = colleague.rest().from("scenes").select("id:scene_id")
+                    .filter(Filter.eq("sequence", 2)).limit(1).list(Id.class).join().body().getFirst().id();
+            colleague.rest().rpc("trash_scene", java.util.Map.of("p_scene_id", scene)).execute().join();
+            colleague.rest().rpc("trash_story", java.util.Map.of("p_story_id", story)).execute().join();
+        }
+        onFx(node(stage, "#trashButton", ToggleButton.class)::fire);
+        TableView<?> trash = waitFor(stage, ".trash-table", TableView.class);
+        waitUntil(() -> onFx(() -> trash.getItems().size() >= 2), 30);
+        Thread.sleep(500);
+        shoot("trash");
     }
 
     /** The plan dialog's "Upload" button, in whichever window shows it. */

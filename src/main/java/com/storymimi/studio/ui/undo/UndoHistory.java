@@ -63,6 +63,7 @@ public final class UndoHistory {
             undoable.removeFirst();
         }
         redoable.clear();
+        message.set(texts.get("undo.recorded", edit.label()));
     }
 
     /** Undoes the newest edit; completes when done (normally also after a failure, which the message says). */

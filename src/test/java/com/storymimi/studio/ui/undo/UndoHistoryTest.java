@@ -62,6 +62,7 @@ class UndoHistoryTest {
         history.record(new Logged("A"));
         history.record(new Logged("B"));
 
+        assertEquals("Done: B. Ctrl+Z takes it back.", history.messageProperty().get());
         assertEquals("Undo B (Ctrl+Z)", history.undoLabelProperty().get());
         history.undo().join();
         assertEquals("Undo A (Ctrl+Z)", history.undoLabelProperty().get());
