@@ -219,3 +219,5 @@ grant execute on function public.trash_story(uuid) to anon, authenticated, servi
 grant execute on function public.trash_scene(uuid) to anon, authenticated, service_role;
 grant execute on function public.trash_user(uuid) to anon, authenticated, service_role;
 grant execute on function public.restore_trash(uuid) to anon, authenticated, service_role;
+
+notify pgrst, 'reload schema';

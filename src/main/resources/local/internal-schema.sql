@@ -80,3 +80,9 @@ CREATE TABLE IF NOT EXISTS sb_meta (
     value TEXT NOT NULL
 )
 ;
+-- Who the current write request is (auth.uid() and auth.jwt() ->> 'email' for the revision triggers of
+-- schema.sql): one row, filled at the start of each REST write transaction and emptied at its end.
+CREATE TABLE IF NOT EXISTS sb_request_caller (
+    sub   TEXT NULL,
+    email TEXT NULL
+)

@@ -108,3 +108,55 @@ CREATE TABLE IF NOT EXISTS trash (
 )
 ;
 CREATE INDEX IF NOT EXISTS trash_deleted_at_idx ON trash (deleted_at DESC)
+;
+-- Revisions (supabase/migrations/20261207000004_revisions.sql): every saved change of a story, of a scene and of
+-- a story's scene order. The triggers play the migration's record_revision(); who saves comes from
+-- sb_request_caller, which the REST layer fills inside each write transaction (auth.uid() and auth.jwt() there).
+CREATE TABLE IF NOT EXISTS revisions (
+    revision_id      UUID        NOT NULL PRIMARY KEY DEFAULT (
+                         lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'
+                         || substr(lower(hex(randomblob(2))), 2) || '-'
+                         || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
+                         || '-' || lower(hex(randomblob(6)))),
+    story_id         UUID        NOT NULL,
+    scene_id         UUID        NULL,
+    kind             TEXT        NOT NULL,
+    changes          JSONB       NOT NULL,
+    created_by       UUID        NULL,
+    created_by_email TEXT        NULL,
+    created_at       TIMESTAMPTZ NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f000Z', 'now')),
+    CONSTRAINT revisions_kind_check CHECK (kind IN ('story', 'scene', 'order')),
+    CONSTRAINT revisions_changes_json CHECK (json_valid(changes))
+)
+;
+CREATE INDEX IF NOT EXISTS revisions_story_id_created_at_idx ON revisions (story_id, created_at DESC)
+;
+CREATE TRIGGER IF NOT EXISTS stories_record_revision AFTER UPDATE ON stories
+WHEN OLD.title IS NOT NEW.title OR OLD.prompt IS NOT NEW.prompt OR OLD.status IS NOT NEW.status
+BEGIN
+    INSERT INTO revisions (story_id, scene_id, kind, changes, created_by, created_by_email, created_at)
+    VALUES (NEW.story_id, NULL, 'story',
+            json_patch(json_patch(
+                CASE WHEN OLD.title IS NOT NEW.title
+                     THEN json_object('title', json_object('from', OLD.title, 'to', NEW.title)) ELSE '{}' END,
+                CASE WHEN OLD.prompt IS NOT NEW.prompt
+                     THEN json_object('prompt', json_object('from', OLD.prompt, 'to', NEW.prompt)) ELSE '{}' END),
+                CASE WHEN OLD.status IS NOT NEW.status
+                     THEN json_object('status', json_object('from', OLD.status, 'to', NEW.status)) ELSE '{}' END),
+            (SELECT sub FROM sb_request_caller), (SELECT email FROM sb_request_caller), NEW.updated_at);
+END
+;
+CREATE TRIGGER IF NOT EXISTS scenes_record_revision AFTER UPDATE ON scenes
+WHEN OLD.text IS NOT NEW.text OR OLD.image_url IS NOT NEW.image_url OR OLD.audio_url IS NOT NEW.audio_url
+BEGIN
+    INSERT INTO revisions (story_id, scene_id, kind, changes, created_by, created_by_email, created_at)
+    VALUES (NEW.story_id, NEW.scene_id, 'scene',
+            json_patch(json_patch(
+                CASE WHEN OLD.text IS NOT NEW.text
+                     THEN json_object('text', json_object('from', OLD.text, 'to', NEW.text)) ELSE '{}' END,
+                CASE WHEN OLD.image_url IS NOT NEW.image_url
+                     THEN json_object('image_url', json_object('from', OLD.image_url, 'to', NEW.image_url)) ELSE '{}' END),
+                CASE WHEN OLD.audio_url IS NOT NEW.audio_url
+                     THEN json_object('audio_url', json_object('from', OLD.audio_url, 'to', NEW.audio_url)) ELSE '{}' END),
+            (SELECT sub FROM sb_request_caller), (SELECT email FROM sb_request_caller), NEW.updated_at);
+END

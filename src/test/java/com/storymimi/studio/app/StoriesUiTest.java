@@ -236,7 +236,7 @@ class StoriesUiTest extends DemoWindowTest {
 
         robot.type(KeyCode.DELETE);
         Node question = robot.lookup((Node n) -> n instanceof Label l && l.getText() != null
-                && l.getText().startsWith("Delete story 'Finn and the Chatty Parrot' with 5 scenes, 5 images and 5 narrations?"))
+                && l.getText().startsWith("Move story 'Finn and the Chatty Parrot' with 5 scenes, 5 images and 5 narrations to the trash?"))
                 .query();
         assertNotNull(question);
         robot.clickOn(robot.lookup((Node n) -> n instanceof Button b && "Move to trash".equals(b.getText())).<Node>query());

@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param table    the rows' shape: the table, or the table/record type an RPC function returns
  * @param source   where the rows come from (the table, or the function's result set)
  * @param function true for an RPC result: the function applied row-level security itself
+ * @param caller   who sends it, for what the migrations' triggers record
  */
 record RestRequest(TableInfo table, SqlBuilder.Source source, boolean function, Catalog catalog, QueryAst query,
                    Preferences preferences, boolean singleObject, Role role,
-                   Optional<RangeHeaders.Requested> rangeHeader) {
+                   Optional<RangeHeaders.Requested> rangeHeader, RpcFunction.Caller caller) {
 
     AccessPolicy.Grants grants() {
         return AccessPolicy.grantsFor(role);

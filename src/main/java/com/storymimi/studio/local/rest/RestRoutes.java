@@ -66,7 +66,7 @@ public final class RestRoutes implements RouteGroup {
                         request.method().equals("POST") ? body(request) : null);
             }
             TableInfo table = catalog.table(name).orElseThrow(() -> PostgrestException.unknownTable(name));
-            return dispatch(request, table, role);
+            return dispatch(request, table, role, RpcFunction.Caller.of(claims));
         } catch (DatabaseError e) {
             throw PostgrestException.fromDatabase(e, role);
         } catch (java.sql.SQLException e) {
@@ -74,12 +74,13 @@ public final class RestRoutes implements RouteGroup {
         }
     }
 
-    private Response dispatch(Request request, TableInfo table, Role role) throws IOException, java.sql.SQLException {
+    private Response dispatch(Request request, TableInfo table, Role role, RpcFunction.Caller caller)
+            throws IOException, java.sql.SQLException {
         boolean read = request.method().equals("GET") || request.method().equals("HEAD");
         RestRequest rest = new RestRequest(table, SqlBuilder.Source.table(table), false, catalog,
                 QueryStringParser.parse(params(request)), Preferences.parse(request.headers("Prefer")),
                 wantsSingleObject(request), role,
-                read ? RangeHeaders.parse(request.header("Range")) : Optional.empty());
+                read ? RangeHeaders.parse(request.header("Range")) : Optional.empty(), caller);
         return switch (request.method()) {
             case "GET", "HEAD" -> reads.read(rest);
             case "POST" -> writes.insert(rest, body(request));

@@ -79,10 +79,10 @@ final class RpcExecutor {
                 requireSelected(query, rows.shape().foreignKeys().isEmpty() && rows.shape().uniqueKeys().isEmpty()
                         ? "record" : rows.shape().name());
                 yield reads.readOn(connection, new RestRequest(rows.shape(), rows.source(), true, catalog, query,
-                        preferences, singleObject, role, range));
+                        preferences, singleObject, role, range, caller));
             }
         };
-        return function.writes() ? database.write(work) : database.read(work);
+        return function.writes() ? RequestCaller.write(database, caller, work) : database.read(work);
     }
 
     /**

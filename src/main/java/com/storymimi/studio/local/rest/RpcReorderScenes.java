@@ -84,14 +84,43 @@ final class RpcReorderScenes implements RpcFunction {
                     "The current order is not the order the move was made from.",
                     "Reload the story's scenes and make the move again.");
         }
-        move(connection, storyId, ids, current);
+        String now = PgTimestamps.format(Instant.now());
+        move(connection, storyId, ids, current, now);
+        if (!currentOrder.equals(ids)) {
+            recordOrder(connection, storyId, currentOrder, ids, now);
+        }
         TableInfo scenes = context.catalog().table("scenes").orElseThrow();
         return new Result.Rows(scenes, new SqlBuilder.Source("(SELECT * FROM " + Catalog.quote("scenes")
                 + " WHERE \"story_id\" = ?) AS \"reorder_scenes\"", List.of(storyId), "\"sequence\" ASC"));
     }
 
-    private static void move(Connection connection, String storyId, List<String> ids, Map<String, Long> current)
-            throws SQLException {
+    /** The migrations' record_order_revision: who comes from sb_request_caller, as in the triggers. */
+    private static void recordOrder(Connection connection, String storyId, List<String> from, List<String> to,
+                                    String now) throws SQLException {
+        com.google.gson.JsonObject order = new com.google.gson.JsonObject();
+        order.add("from", ids(from));
+        order.add("to", ids(to));
+        com.google.gson.JsonObject changes = new com.google.gson.JsonObject();
+        changes.add("order", order);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO revisions (story_id, scene_id, kind, changes, created_by, created_by_email, created_at) "
+                        + "VALUES (?, NULL, 'order', ?, (SELECT sub FROM sb_request_caller), "
+                        + "(SELECT email FROM sb_request_caller), ?)")) {
+            insert.setString(1, storyId);
+            insert.setString(2, changes.toString());
+            insert.setString(3, now);
+            insert.executeUpdate();
+        }
+    }
+
+    private static com.google.gson.JsonArray ids(List<String> ids) {
+        com.google.gson.JsonArray array = new com.google.gson.JsonArray();
+        ids.forEach(array::add);
+        return array;
+    }
+
+    private static void move(Connection connection, String storyId, List<String> ids, Map<String, Long> current,
+                             String now) throws SQLException {
         long above = current.values().stream().mapToLong(Long::longValue).max().orElse(0) + ids.size() + 1;
         List<String> moved = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -99,7 +128,6 @@ final class RpcReorderScenes implements RpcFunction {
                 moved.add(ids.get(i));
             }
         }
-        String now = PgTimestamps.format(Instant.now());
         try (PreparedStatement park = connection.prepareStatement(
                 "UPDATE scenes SET sequence = sequence + ? WHERE scene_id = ? AND story_id = ?");
              PreparedStatement place = connection.prepareStatement(
