@@ -23,6 +23,7 @@ module com.storymimi.studio {
     // The service package decodes embedded reads and RPC results into its own wire records.
     opens com.storymimi.studio.service to com.google.gson;
     opens com.storymimi.studio.service.trash to com.google.gson;
+    opens com.storymimi.studio.service.revisions to com.google.gson;
 
     // FXML injects @FXML fields and calls @FXML handlers of the views.
     opens com.storymimi.studio.ui.shell to javafx.fxml;
@@ -33,6 +34,7 @@ module com.storymimi.studio {
     opens com.storymimi.studio.ui.integrity to javafx.fxml;
     opens com.storymimi.studio.ui.storage to javafx.fxml;
     opens com.storymimi.studio.ui.trash to javafx.fxml;
+    opens com.storymimi.studio.ui.history to javafx.fxml;
 
     // javafx.graphics instantiates the Application subclass.
     exports com.storymimi.studio.app to javafx.graphics;

@@ -7,6 +7,7 @@ import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
+import com.storymimi.studio.service.revisions.RevisionService;
 import com.storymimi.studio.service.trash.TrashService;
 
 /** One open connection: the services of one profile. Closing it stops whatever it started (e.g. the sandbox). */
@@ -27,6 +28,8 @@ public interface Backend extends AutoCloseable {
     StorageBrowserService storage();
 
     TrashService trash();
+
+    RevisionService revisions();
 
     @Override
     void close();

@@ -9,6 +9,7 @@ import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
+import com.storymimi.studio.service.revisions.RevisionService;
 import com.storymimi.studio.service.trash.TrashService;
 import com.storymimi.studio.ui.common.BackgroundJobs;
 import com.storymimi.studio.ui.common.Texts;
@@ -75,5 +76,10 @@ final class JobTrackingConnection implements Connection {
     @Override
     public TrashService trash() {
         return connection.trash();
+    }
+
+    @Override
+    public RevisionService revisions() {
+        return connection.revisions();
     }
 }

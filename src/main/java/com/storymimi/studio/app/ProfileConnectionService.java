@@ -11,6 +11,7 @@ import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
+import com.storymimi.studio.service.revisions.RevisionService;
 import com.storymimi.studio.service.trash.TrashService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,6 +176,11 @@ public final class ProfileConnectionService implements ConnectionService {
         @Override
         public TrashService trash() {
             return backend.trash();
+        }
+
+        @Override
+        public RevisionService revisions() {
+            return backend.revisions();
         }
 
         @Override

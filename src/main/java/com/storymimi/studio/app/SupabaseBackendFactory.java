@@ -15,6 +15,7 @@ import com.storymimi.studio.service.SupabaseSceneService;
 import com.storymimi.studio.service.SupabaseStoryService;
 import com.storymimi.studio.service.SupabaseUserService;
 import com.storymimi.studio.service.MediaRemoval;
+import com.storymimi.studio.service.revisions.SupabaseRevisionService;
 import com.storymimi.studio.service.trash.SupabaseTrashService;
 import com.storymimi.studio.supabase.SupabaseClient;
 import com.storymimi.studio.supabase.SupabaseConfig;
@@ -158,16 +159,19 @@ public final class SupabaseBackendFactory implements BackendFactory {
         ObjectStorage storage = new SupabaseObjectStorage(client.storage());
         // Objects a removal could not delete are logged by the services; the integrity doctor finds them.
         OrphanedMedia orphans = OrphanedMedia.IGNORE;
+        SupabaseStoryService stories = new SupabaseStoryService(client.rest());
+        SupabaseSceneService scenes = new SupabaseSceneService(client.rest());
         return new BackendServices(
                 new SupabaseUserService(client.rest()),
                 new SupabaseHealthService(client.rest(), clock),
-                new SupabaseStoryService(client.rest()),
-                new SupabaseSceneService(client.rest()),
+                stories,
+                scenes,
                 new SupabaseMediaService(client.rest(), storage, orphans, mediaCache, fileWork),
                 // A scan blocks its thread while it waits for each page: a virtual thread of fileWork, closed with it.
                 new SupabaseIntegrityService(client.rest(), client.storage(), fileWork),
                 new SupabaseStorageBrowserService(client.storage(), fileWork),
                 new SupabaseTrashService(client.rest(), new MediaRemoval(storage, orphans)),
+                new SupabaseRevisionService(client.rest(), stories, scenes),
                 () -> {
                     fileWork.shutdownNow();
                     client.close();

@@ -1,6 +1,7 @@
 package com.storymimi.studio.service;
 
 import com.storymimi.studio.model.ConnectionProfile;
+import com.storymimi.studio.service.revisions.RevisionService;
 import com.storymimi.studio.service.trash.TrashService;
 
 /** The services of the currently open profile. Valid until the next {@link ConnectionService#activate}. */
@@ -23,4 +24,6 @@ public interface Connection {
     StorageBrowserService storage();
 
     TrashService trash();
+
+    RevisionService revisions();
 }

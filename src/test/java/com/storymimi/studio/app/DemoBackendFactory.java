@@ -15,6 +15,7 @@ import com.storymimi.studio.ui.testing.InMemoryMediaService;
 import com.storymimi.studio.ui.testing.InMemorySceneService;
 import com.storymimi.studio.ui.testing.InMemoryStoryService;
 import com.storymimi.studio.ui.testing.InMemoryTrashService;
+import com.storymimi.studio.ui.testing.NoRevisions;
 import com.storymimi.studio.ui.testing.InMemoryUserService;
 import com.storymimi.studio.ui.testing.MediaSamples;
 
@@ -99,7 +100,7 @@ public final class DemoBackendFactory implements BackendFactory {
                 () -> new Health(true, Duration.ofMillis(3), Instant.now()),
                 CompletableFuture.delayedExecutor(3, TimeUnit.MILLISECONDS));
         return new BackendServices(users, health, stories, scenes, media, integrity, storage,
-                new InMemoryTrashService(catalog), () -> {
+                new InMemoryTrashService(catalog), new NoRevisions(), () -> {
             synchronized (this) {
                 closed.add(profile.id());
             }

@@ -105,7 +105,9 @@ class FaultedEditorSessionTest {
                     Platform::runLater, new ScheduledDelayScheduler(timer, Platform::runLater), Clock.systemUTC(),
                     new EditRecorder(new UndoHistory(Platform::runLater, new UserMessages(texts), texts),
                             new SupabaseTrashService(faulty.rest(), new MediaRemoval(storage, OrphanedMedia.IGNORE)),
-                            texts));
+                            texts),
+                    new com.storymimi.studio.service.revisions.SupabaseRevisionService(faulty.rest(),
+                            new SupabaseStoryService(faulty.rest()), new SupabaseSceneService(faulty.rest())));
             StoryEditorViewModel editor = onFx(() -> {
                 StoryEditorViewModel opened = new StoryEditorViewModel(storyId, "editor", context);
                 opened.start();

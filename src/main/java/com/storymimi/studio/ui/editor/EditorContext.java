@@ -3,6 +3,7 @@ package com.storymimi.studio.ui.editor;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.StoryService;
+import com.storymimi.studio.service.revisions.RevisionService;
 import com.storymimi.studio.ui.common.DelayScheduler;
 import com.storymimi.studio.ui.common.DialogService;
 import com.storymimi.studio.ui.common.Texts;
@@ -18,11 +19,11 @@ import java.util.concurrent.Executor;
 /**
  * What every story editor of one connection needs, handed over as one value: the services, the draft store,
  * the dialogs, the texts, the FX executor, the scheduler for pauses, the clock (for draft times and
- * "Saved 12:04") and where edits go to be undoable.
+ * "Saved 12:04"), where edits go to be undoable, and the story's saved history.
  */
 public record EditorContext(StoryService stories, SceneService scenes, MediaService media, DraftStore drafts,
                             DialogService dialogs, UserMessages messages, Texts texts, Executor fx,
-                            DelayScheduler delays, Clock clock, EditRecorder edits) {
+                            DelayScheduler delays, Clock clock, EditRecorder edits, RevisionService revisions) {
 
     public EditorContext {
         Objects.requireNonNull(stories, "stories");
@@ -36,6 +37,7 @@ public record EditorContext(StoryService stories, SceneService scenes, MediaServ
         Objects.requireNonNull(delays, "delays");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(edits, "edits");
+        Objects.requireNonNull(revisions, "revisions");
     }
 
     String timeOfDay() {

@@ -180,12 +180,12 @@ final class SceneTextSession {
 
         @Override
         public void changed() {
-            showSavedElsewhere(row);
+            savedElsewhere(row);
         }
     }
 
     /** An undo or redo saved this text: shown unless something typed here is still unsaved (that wins, and saves). */
-    private void showSavedElsewhere(Scene saved) {
+    void savedElsewhere(Scene saved) {
         item.update(saved);
         if (needsSave() || inFlight != null) {
             return;

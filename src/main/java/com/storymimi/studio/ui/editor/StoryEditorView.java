@@ -3,6 +3,9 @@ package com.storymimi.studio.ui.editor;
 import com.storymimi.studio.model.MediaKind;
 import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.ui.common.Texts;
+import com.storymimi.studio.ui.common.ViewLoader;
+import com.storymimi.studio.ui.history.RevisionHistoryView;
+import com.storymimi.studio.ui.history.RevisionHistoryViewModel;
 import com.storymimi.studio.ui.common.ViewBindings;
 import com.storymimi.studio.ui.common.ViewTasks;
 import javafx.beans.binding.Bindings;
@@ -65,10 +68,12 @@ public final class StoryEditorView {
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination UP = new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN);
     private static final KeyCombination DOWN = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
+    private static final KeyCombination HISTORY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination BACK = new KeyCodeCombination(KeyCode.ESCAPE);
 
     private final Texts texts;
     private final ViewTasks tasks;
+    private final ViewLoader loader;
     private final Map<KeyCombination, Runnable> shortcuts;
     private final ViewBindings bindings = new ViewBindings();
     private final ObservableList<SceneItem> noScenes = FXCollections.observableArrayList();
@@ -122,10 +127,12 @@ public final class StoryEditorView {
     @FXML private TextArea textArea;
     @FXML private Label saveStateLabel;
 
-    public StoryEditorView(Texts texts, ViewTasks tasks) {
+    public StoryEditorView(Texts texts, ViewTasks tasks, ViewLoader loader) {
         this.texts = Objects.requireNonNull(texts, "texts");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.loader = Objects.requireNonNull(loader, "loader");
         shortcuts = Map.of(SAVE, () -> withModel(StoryEditorViewModel::saveNow),
+                HISTORY, this::openHistory,
                 UP, () -> withModel(vm -> vm.moveSelected(-1)),
                 DOWN, () -> withModel(vm -> vm.moveSelected(+1)),
                 BACK, () -> withModel(StoryEditorViewModel::back));
@@ -190,6 +197,24 @@ public final class StoryEditorView {
         bindSlot(editor.media().audio(), audioHint, audioProgress, audioMessage, removeAudioButton);
         bindImagePreview(editor.media().image());
         bindPlayer(editor.media().audio());
+    }
+
+    /** The story's saved history in a window of its own, beside the editor; it follows restores at once. */
+    @FXML
+    private void openHistory() {
+        StoryEditorViewModel editor = viewModel;
+        if (editor == null || root.getScene() == null) {
+            return;
+        }
+        RevisionHistoryViewModel history = editor.history();
+        javafx.stage.Stage window = new javafx.stage.Stage();
+        window.initOwner(root.getScene().getWindow());
+        window.setTitle(texts.get("history.title", editor.titleProperty().get()));
+        javafx.scene.Scene scene = new javafx.scene.Scene(loader.load(new RevisionHistoryView(history, texts)));
+        scene.getStylesheets().setAll(root.getScene().getStylesheets());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), window::close);
+        window.setScene(scene);
+        window.show();
     }
 
     /** Lets the story go: nothing of it stays bound, shown or playing. */

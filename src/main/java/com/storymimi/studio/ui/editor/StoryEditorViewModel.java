@@ -10,6 +10,7 @@ import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.ui.common.AsyncCommand;
 import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.ui.history.RevisionHistoryViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -337,8 +338,45 @@ public final class StoryEditorViewModel {
             SceneItem keep = selected.get();
             scenes.setAll(ordered);
             current.forEach(this::sceneChanged);
+            current.forEach(scene -> {
+                SceneTextSession session = sessions.get(scene.sceneId());
+                if (session != null) {
+                    session.savedElsewhere(scene); // a restored or undone text shows, unless typing is pending
+                }
+            });
             if (keep == null && !scenes.isEmpty()) {
                 select(scenes.getFirst());
+            }
+        }));
+    }
+
+    /** The story's saved history, for the History window; a restore there shows here at once. */
+    public RevisionHistoryViewModel history() {
+        RevisionHistoryViewModel history = new RevisionHistoryViewModel(storyId, context.revisions(),
+                context.messages(), context.texts(), context.fx(), context.clock().getZone(), this::sceneName);
+        history.setOnRestored(this::refreshFromServer);
+        history.start();
+        return history;
+    }
+
+    /** "Scene 3 · The owl wakes…" for a scene of the strip; a scene no longer there says so. */
+    private String sceneName(UUID sceneId) {
+        return scenes.stream().filter(item -> item.sceneId().equals(sceneId)).findFirst()
+                .map(item -> {
+                    String words = item.scene().text().strip().replaceAll("\\s+", " ");
+                    String start = words.length() <= 30 ? words : words.substring(0, 30).strip() + "…";
+                    return context.texts().get("editor.scene.title", item.scene().sequence())
+                            + (start.isEmpty() ? "" : " · " + start);
+                })
+                .orElse(context.texts().get("history.scene.gone"));
+    }
+
+    /** After a restore: the header and the strip show what the server has now. */
+    private void refreshFromServer() {
+        resyncScenes();
+        context.stories().detail(storyId).whenComplete((found, failure) -> context.fx().execute(() -> {
+            if (!closed && failure == null && found.isPresent()) {
+                header.show(found.get().story());
             }
         }));
     }

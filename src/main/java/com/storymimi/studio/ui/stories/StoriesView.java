@@ -320,7 +320,7 @@ public final class StoriesView {
     private void showEditor(StoryEditorViewModel editor) {
         if (editor != null) {
             if (editorView == null) {
-                StoryEditorView view = new StoryEditorView(texts, tasks);
+                StoryEditorView view = new StoryEditorView(texts, tasks, loader);
                 useEditor(view, loader.load(view));
                 root.getChildren().add(editorNode);
             }
@@ -358,7 +358,7 @@ public final class StoriesView {
         preparing = true;
         PauseTransition idle = new PauseTransition(PREPARE_AFTER);
         idle.setOnFinished(e -> {
-            StoryEditorView view = new StoryEditorView(texts, tasks);
+            StoryEditorView view = new StoryEditorView(texts, tasks, loader);
             tasks.supply(() -> loader.load(view)).whenComplete((node, error) -> {
                 if (error != null) {
                     LOG.warn("the story editor could not be prepared; it is built when a story is opened", error);

@@ -72,7 +72,7 @@ public final class StoriesViewModel {
         return connection -> {
             EditRecorder edits = new EditRecorder(undo, connection.trash(), texts);
             EditorContext editing = new EditorContext(connection.stories(), connection.scenes(), connection.media(),
-                    drafts, dialogs, messages, texts, fx, delays, clock, edits);
+                    drafts, dialogs, messages, texts, fx, delays, clock, edits, connection.revisions());
             return new StoriesViewModel(connection.stories(), connection.users(), dialogs, messages, texts, fx, delays,
                     row -> new StoryEditorViewModel(row.story().storyId(), row.username(), editing), edits);
         };

@@ -1,5 +1,6 @@
 package com.storymimi.studio.ui.editor;
 
+import com.storymimi.studio.ui.testing.NoRevisions;
 import com.storymimi.studio.ui.undo.EditRecorder;
 import com.storymimi.studio.ui.undo.UndoHistory;
 import com.storymimi.studio.ui.testing.InMemoryTrashService;
@@ -70,7 +71,7 @@ class StoryEditorUploadJobsTest {
         EditorContext context = new EditorContext(new InMemoryStoryService(catalog), new InMemorySceneService(catalog),
                 new TrackedMediaService(media, jobs, texts), new RecordingDrafts(), dialogs, new UserMessages(texts),
                 texts, Runnable::run, new ManualDelays(), clock,
-                new EditRecorder(undo, new InMemoryTrashService(catalog), texts));
+                new EditRecorder(undo, new InMemoryTrashService(catalog), texts), new NoRevisions());
         StoryEditorViewModel editor = new StoryEditorViewModel(owl.storyId(), "ana", context, Runnable::run);
         editor.start();
         return editor;

@@ -1,5 +1,6 @@
 package com.storymimi.studio.ui.editor;
 
+import com.storymimi.studio.ui.testing.NoRevisions;
 import com.storymimi.studio.ui.undo.EditRecorder;
 import com.storymimi.studio.ui.undo.UndoHistory;
 import com.storymimi.studio.ui.testing.InMemoryTrashService;
@@ -80,7 +81,7 @@ class StoryEditorViewModelTest {
         var texts = TestTexts.create();
         EditorContext context = new EditorContext(stories, scenes, media, drafts, dialogs, new UserMessages(texts),
                 texts, Runnable::run, delays, Clock.fixed(Instant.parse("2025-03-01T12:04:00Z"), ZoneOffset.UTC),
-                new EditRecorder(undo, new InMemoryTrashService(catalog), texts));
+                new EditRecorder(undo, new InMemoryTrashService(catalog), texts), new NoRevisions());
         StoryEditorViewModel editor = new StoryEditorViewModel(owl.storyId(), "ana", context);
         editor.start();
         return editor;

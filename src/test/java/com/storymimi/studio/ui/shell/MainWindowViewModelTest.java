@@ -369,6 +369,10 @@ class MainWindowViewModelTest {
                     return new InMemoryTrashService(catalog);
                 }
 
+                public com.storymimi.studio.service.revisions.RevisionService revisions() {
+                    return new com.storymimi.studio.ui.testing.NoRevisions();
+                }
+
                 public StoryService stories() {
                     return new InMemoryStoryService(catalog);
                 }

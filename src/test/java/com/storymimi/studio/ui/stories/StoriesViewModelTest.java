@@ -1,5 +1,6 @@
 package com.storymimi.studio.ui.stories;
 
+import com.storymimi.studio.ui.testing.NoRevisions;
 import com.storymimi.studio.ui.undo.EditRecorder;
 import com.storymimi.studio.ui.undo.UndoHistory;
 import com.storymimi.studio.ui.testing.InMemoryTrashService;
@@ -58,7 +59,7 @@ class StoriesViewModelTest {
         EditorContext editing = new EditorContext(stories, new InMemorySceneService(catalog),
                 new InMemoryMediaService(catalog, objects), new RecordingDrafts(), dialogs, messages, texts,
                 Runnable::run, delays, Clock.fixed(Instant.parse("2025-03-01T12:04:00Z"), ZoneOffset.UTC),
-                new EditRecorder(undo, new InMemoryTrashService(catalog), texts));
+                new EditRecorder(undo, new InMemoryTrashService(catalog), texts), new NoRevisions());
         return new StoriesViewModel(stories, users, dialogs, messages, texts, Runnable::run, delays,
                 row -> new StoryEditorViewModel(row.story().storyId(), row.username(), editing),
                 new EditRecorder(undo, new InMemoryTrashService(catalog), texts));

@@ -40,11 +40,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Safe editing as an editor does it, in the real window on the embedded sandbox over HTTP: a story deleted from
- * the list comes back from the Trash with its scenes and media, and a scene move is taken back with Ctrl+Z.
+ * the list comes back from the Trash with its scenes and media, a scene move is taken back with Ctrl+Z, and a
+ * text from three saves ago comes back from the History window.
  * What the sandbox stored is read afterwards through a second sandbox on the same folder.
  */
 @ExtendWith(ApplicationExtension.class)
-class TrashAndUndoSandboxUiTest {
+class SafeEditingSandboxUiTest {
 
     @TempDir
     Path home;
@@ -139,6 +140,45 @@ class TrashAndUndoSandboxUiTest {
 
         assertEquals(original, stored(client -> ids(new SupabaseSceneService(client.rest()).list(storyId).join())),
                 "the move was taken back on the server");
+    }
+
+    @Test
+    void aTextFromThreeSavesAgoComesBackFromTheHistory(FxRobot robot) throws Exception {
+        TableView<StoryRow> table = stories(robot);
+        StoryRow illustrated = table.getItems().stream().filter(r -> r.sceneCount() > 1).findFirst().orElseThrow();
+        UUID storyId = illustrated.story().storyId();
+        robot.interact(() -> {
+            table.getSelectionModel().select(illustrated);
+            table.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#textArea").tryQuery()
+                .map(area -> !((javafx.scene.control.TextArea) area).getText().isEmpty()).orElse(false));
+        javafx.scene.control.TextArea text = robot.lookup("#textArea").query();
+        javafx.scene.control.Label saveState = robot.lookup("#saveStateLabel").query();
+        String original = text.getText();
+        for (String version : List.of("First version.", "Second version.", "Third version.")) {
+            robot.interact(() -> text.setText(version));
+            waitUntil(() -> saveState.getText().startsWith("Saved") && version.equals(text.getText()));
+            Thread.sleep(50);
+        }
+
+        robot.clickOn("#historyButton");
+        waitUntil(() -> robot.lookup("#revisionList").tryQuery().isPresent());
+        ListView<com.storymimi.studio.model.Revision> history = robot.lookup("#revisionList").queryListView();
+        waitUntil(() -> history.getItems().size() >= 3);
+        com.storymimi.studio.model.Revision threeSavesAgo = history.getItems().get(2);
+        assertEquals("First version.", threeSavesAgo.field("text").orElseThrow().after());
+        robot.interact(() -> history.getSelectionModel().select(threeSavesAgo));
+        javafx.scene.control.TextArea before = robot.lookup("#beforeArea").query();
+        assertEquals(original, before.getText(), "the text before that save, side by side");
+        robot.clickOn("#restoreButton");
+        waitUntil(() -> "First version.".equals(text.getText()));
+        waitUntil(() -> history.getItems().size() >= 4); // the restore is a revision of its own
+        stopApp();
+
+        assertEquals("First version.", stored(client -> new SupabaseSceneService(client.rest()).list(storyId).join()
+                .getFirst().text()));
     }
 
     private static List<UUID> ids(List<Scene> scenes) {
