@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
  * client talks to it exactly as to a Supabase project: {@code /rest/v1/x?q} is forwarded to {@code <upstream>/x?q}
  * with method, headers and body, and the answer is copied back unchanged (status, headers, body).
  */
-final class PostgrestRelay implements AutoCloseable {
+public final class PostgrestRelay implements AutoCloseable {
 
     private static final String PREFIX = "/rest/v1";
     // The JDK client sets these itself and refuses them from callers; the server sets its own framing headers.
@@ -45,12 +45,12 @@ final class PostgrestRelay implements AutoCloseable {
         server.start();
     }
 
-    static PostgrestRelay to(URI upstream) throws IOException {
+    public static PostgrestRelay to(URI upstream) throws IOException {
         return new PostgrestRelay(upstream);
     }
 
     /** The Supabase-style project URL to give the client. */
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
