@@ -44,7 +44,7 @@ final class RpcExecutor {
         this.functions = List.of(new RpcCreateStoryWithScenes(), new RpcReorderScenes(), new RpcSearchStories(),
                         new RpcStoryStatusCounts(), new RpcTrashItem(RpcTrashItem.Kind.USER),
                         new RpcTrashItem(RpcTrashItem.Kind.STORY), new RpcTrashItem(RpcTrashItem.Kind.SCENE),
-                        new RpcRestoreTrash()).stream()
+                        new RpcRestoreTrash(), new RpcSetStoryStatus(), new RpcTrashStories()).stream()
                 .collect(Collectors.toMap(RpcFunction::name, Function.identity()));
     }
 
