@@ -68,4 +68,14 @@ public interface StoryService {
 
     /** Deletes the story, its scenes (cascade) and their image and audio objects. */
     CompletableFuture<Void> delete(UUID storyId);
+
+    /**
+     * Gives all the stories the status in one transaction, or none of them: CONFLICT when any of them changed
+     * since it was loaded (its updated_at), NOT_FOUND never (a gone story is a change too). Completes with the
+     * changed stories.
+     */
+    CompletableFuture<List<Story>> setStatus(List<Story> loaded, StoryStatus status);
+
+    /** Moves all the stories (with their scenes) to the trash in one transaction, one trash item each, or none. */
+    CompletableFuture<Void> deleteAll(List<UUID> storyIds);
 }

@@ -151,6 +151,24 @@ public final class SupabaseStoryService implements StoryService {
         return trash.move("story", storyId);
     }
 
+    @Override
+    public CompletableFuture<List<Story>> setStatus(List<Story> loaded, StoryStatus status) {
+        Objects.requireNonNull(status, "status");
+        if (loaded.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("p_story_ids", loaded.stream().map(Story::storyId).toList());
+        args.put("p_expected_updated_at", loaded.stream().map(Story::updatedAt).toList());
+        args.put("p_status", status);
+        return translated(rest.rpc("set_story_status", args).list(Story.class));
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAll(List<UUID> storyIds) {
+        return storyIds.isEmpty() ? CompletableFuture.completedFuture(null) : trash.moveAll("trash_stories", "p_story_ids", storyIds);
+    }
+
     private CompletableFuture<Story> read(UUID storyId) {
         return translated(rest.from(TABLE).select("*").filter(Filter.eq(ID, storyId)).maybeSingle(Story.class))
                 .thenApply(found -> found.orElseThrow(() ->

@@ -29,6 +29,29 @@ final class TrashMoves {
         this.rest = Objects.requireNonNull(rest, "rest");
     }
 
+    /**
+     * {@code trash_stories}: all of them in one transaction. After a lost answer (or NOT_FOUND) they are deleted
+     * when every one has a trash item.
+     */
+    CompletableFuture<Void> moveAll(String function, String parameter, java.util.List<UUID> ids) {
+        return translated(rest.rpc(function, Map.of(parameter, ids)).execute())
+                .exceptionallyCompose(failure -> {
+                    ServiceException cause = translate(failure);
+                    if (cause.reason() != Reason.NOT_FOUND && cause.reason() != Reason.UNAVAILABLE
+                            && cause.reason() != Reason.FAILED) {
+                        return CompletableFuture.failedFuture(cause);
+                    }
+                    return translated(rest.from("trash").select("trash_id").filter(Filter.in("item_id", ids))
+                            .list(TrashId.class))
+                            .handle((found, lookupFailure) -> {
+                                if (lookupFailure != null || found.body().size() < ids.size()) {
+                                    throw cause;
+                                }
+                                return null;
+                            });
+                });
+    }
+
     /** @param kind "user", "story" or "scene": the function is trash_kind, its argument p_kind_id */
     CompletableFuture<Void> move(String kind, UUID id) {
         Objects.requireNonNull(id, "id");

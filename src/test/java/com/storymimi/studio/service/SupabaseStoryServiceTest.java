@@ -189,6 +189,29 @@ class SupabaseStoryServiceTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
+    void aBulkStatusChangeChangesAllOrNoneAndABulkDeleteTrashesThemAll(ServiceBackend.Kind kind) throws Exception {
+        given(kind);
+        Story a = stories.create(new StoryDraft(null, "A", "")).join();
+        Story b = stories.create(new StoryDraft(null, "B", "")).join();
+
+        List<Story> changed = stories.setStatus(List.of(a, b), StoryStatus.COMPLETED).join();
+        assertEquals(java.util.Set.of(StoryStatus.COMPLETED), changed.stream().map(Story::status)
+                .collect(java.util.stream.Collectors.toSet()));
+
+        Story freshA = changed.stream().filter(story -> story.storyId().equals(a.storyId())).findFirst().orElseThrow();
+        ServiceException stale = failureOf(stories.setStatus(List.of(freshA, b), StoryStatus.ERROR));
+        assertEquals(Reason.CONFLICT, stale.reason(), "b was loaded before the first change");
+        assertEquals(List.of(StoryStatus.COMPLETED, StoryStatus.COMPLETED), stories.recent(10).join().stream()
+                .map(Story::status).toList(), "nothing changed");
+
+        stories.deleteAll(List.of(a.storyId(), b.storyId())).join();
+        assertEquals(List.of(), stories.recent(10).join());
+        stories.deleteAll(List.of(a.storyId(), b.storyId())).join(); // a repeat finds both in the trash
+        assertEquals(Reason.NOT_FOUND, failureOf(stories.deleteAll(List.of(a.storyId(), UUID.randomUUID()))).reason());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServiceBackend.Kind.class)
     void createWithScenesWritesTheStoryAndItsScenesInOrder(ServiceBackend.Kind kind) throws Exception {
         given(kind);
         UUID ana = rows.user("Ana");

@@ -213,6 +213,45 @@ public final class InMemoryStoryService implements StoryService {
         });
     }
 
+    @Override
+    public CompletableFuture<List<Story>> setStatus(List<Story> loaded, StoryStatus status) {
+        return catalog.answer(() -> {
+            synchronized (catalog) {
+                for (Story story : loaded) {
+                    Story current = catalog.stories.get(story.storyId());
+                    if (current == null || !current.updatedAt().equals(story.updatedAt())) {
+                        throw InMemoryCatalog.conflict("stories changed since they were loaded");
+                    }
+                }
+                Instant now = catalog.tick();
+                List<Story> changed = new ArrayList<>();
+                for (Story story : loaded) {
+                    Story current = catalog.stories.get(story.storyId());
+                    changed.add(put(new Story(current.storyId(), current.userId(), current.title(), current.prompt(),
+                            status, current.createdAt(), now)));
+                }
+                return List.copyOf(changed);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAll(List<UUID> storyIds) {
+        return catalog.answer(() -> {
+            synchronized (catalog) {
+                if (!storyIds.stream().allMatch(catalog.stories::containsKey)) {
+                    throw InMemoryCatalog.notFound("a story of " + storyIds);
+                }
+                for (UUID storyId : storyIds) {
+                    Story removed = catalog.stories.remove(storyId);
+                    catalog.trashStory(removed, catalog.scenesOf(storyId));
+                    catalog.scenes.values().removeIf(s -> s.storyId().equals(storyId));
+                }
+                return null;
+            }
+        });
+    }
+
     private Story current(Story loaded) {
         Story current = catalog.story(loaded.storyId()).orElseThrow(() -> InMemoryCatalog.notFound("story"));
         if (!current.updatedAt().equals(loaded.updatedAt())) {
