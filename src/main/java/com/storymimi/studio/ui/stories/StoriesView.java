@@ -10,6 +10,8 @@ import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.common.ViewTasks;
 import com.storymimi.studio.ui.editor.StoryEditorView;
 import com.storymimi.studio.ui.editor.StoryEditorViewModel;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.SelectionMode;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -236,7 +238,10 @@ public final class StoriesView {
         createdColumn.setCellFactory(column -> timeCell());
         updatedColumn.setCellFactory(column -> timeCell());
         storiesPlaceholder.textProperty().bind(viewModel.placeholderProperty());
+        storiesTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         storiesTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.select(row));
+        storiesTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<StoryRow>) change ->
+                viewModel.selectMany(List.copyOf(storiesTable.getSelectionModel().getSelectedItems())));
         viewModel.selectedProperty().addListener((obs, old, row) -> {
             if (row == null) {
                 storiesTable.getSelectionModel().clearSelection();
@@ -252,7 +257,11 @@ public final class StoriesView {
                 viewModel.open(storiesTable.getSelectionModel().getSelectedItem());
                 event.consume();
             } else if (event.getCode() == KeyCode.DELETE) {
-                viewModel.deleteCommand().execute();
+                if (viewModel.selection().size() > 1) {
+                    viewModel.deleteSelection();
+                } else {
+                    viewModel.deleteCommand().execute();
+                }
                 event.consume();
             }
         });
@@ -279,6 +288,8 @@ public final class StoriesView {
             StoryRow story = storiesTable.getSelectionModel().getSelectedItem();
             if (story == null) {
                 e.consume();
+            } else if (viewModel.selection().size() > 1) {
+                menu.getItems().setAll(bulkMenuItems(viewModel.selection().size()));
             } else {
                 menu.getItems().setAll(menuItems(story));
             }
@@ -301,6 +312,19 @@ public final class StoriesView {
             viewModel.deleteCommand().execute();
         });
         return List.of(open, status, new SeparatorMenuItem(), delete);
+    }
+
+    /** The menu for several selected stories: one status for all, or all to the trash, each after a summary. */
+    private List<MenuItem> bulkMenuItems(int count) {
+        Menu status = new Menu(texts.get("stories.bulk.menu.status", count));
+        for (StoryStatus candidate : StoryStatus.values()) {
+            MenuItem item = new MenuItem(texts.get("story.status." + candidate.name()));
+            item.setOnAction(e -> viewModel.changeStatusOfSelection(candidate));
+            status.getItems().add(item);
+        }
+        MenuItem delete = new MenuItem(texts.get("stories.bulk.menu.delete", count), new FontIcon("mdi2d-delete-outline"));
+        delete.setOnAction(e -> viewModel.deleteSelection());
+        return List.of(status, new SeparatorMenuItem(), delete);
     }
 
     private TableCell<StoryRow, Instant> timeCell() {

@@ -88,6 +88,8 @@ public final class StoriesViewModel {
 
     private final ObservableList<StoryRow> rows = FXCollections.observableArrayList();
     private final ObservableList<StoryRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<StoryRow> selection = FXCollections.observableArrayList();
+    private final ObservableList<StoryRow> selectionView = FXCollections.unmodifiableObservableList(selection);
     private final ReadOnlyObjectWrapper<StoryRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper(this, "pageText", "");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", "");
@@ -323,6 +325,25 @@ public final class StoriesViewModel {
     }
 
     /** Sets a story's status (context menu); the row and the counts follow. */
+    /** Several selected stories get one status, after a summary (see {@link #selectMany}). */
+    public void changeStatusOfSelection(StoryStatus status) {
+        actions.changeStatusOf(List.copyOf(selection), status);
+    }
+
+    /** Several selected stories to the trash, after a summary. */
+    public void deleteSelection() {
+        actions.deleteAll(List.copyOf(selection));
+    }
+
+    /** The rows selected together (the table's multiple selection); bulk actions act on them. */
+    public void selectMany(List<StoryRow> rows) {
+        selection.setAll(rows);
+    }
+
+    public ObservableList<StoryRow> selection() {
+        return selectionView;
+    }
+
     public void changeStatus(StoryRow row, StoryStatus status) {
         actions.changeStatus(row, status);
     }

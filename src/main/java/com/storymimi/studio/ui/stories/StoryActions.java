@@ -15,6 +15,9 @@ import com.storymimi.studio.ui.undo.EditRecorder;
 import com.storymimi.studio.ui.undo.UndoableEdit;
 import javafx.beans.property.ObjectProperty;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -77,6 +80,111 @@ final class StoryActions {
                 reload.accept(story.storyId());
             }
         }));
+    }
+
+    /**
+     * Several stories get one status, after a summary of what changes (TablePlus-style), in one transaction; the
+     * ones that have it already are left out. Undo gives each its old status back, again checked.
+     */
+    void changeStatusOf(List<StoryRow> rows, StoryStatus status) {
+        List<Story> changing = rows.stream().map(StoryRow::story).filter(story -> story.status() != status).toList();
+        if (changing.isEmpty()) {
+            return;
+        }
+        List<String> lines = changing.stream().map(story -> texts.get("stories.bulk.statusLine", story.title(),
+                texts.get("story.status." + story.status().name()), texts.get("story.status." + status.name()))).toList();
+        dialogs.confirmPlan(texts.get("stories.bulk.status.title", changing.size()),
+                        texts.get("stories.bulk.status.question", changing.size(), texts.get("story.status." + status.name())),
+                        lines, texts.get("stories.bulk.status.confirm", changing.size()))
+                .thenCompose(yes -> yes ? stories.setStatus(changing, status) : CompletableFuture.completedFuture(null))
+                .whenComplete((changed, failure) -> fx.execute(() -> {
+                    if (failure != null) {
+                        changeFailed(UserMessages.unwrap(failure));
+                    } else if (changed != null) {
+                        edits.record(new BulkStatusEdit(changing, changed, status));
+                        reload.accept(null);
+                    }
+                }));
+    }
+
+    /** Several stories to the trash after a summary, in one transaction; undo restores each. */
+    void deleteAll(List<StoryRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> lines = rows.stream().map(row -> texts.get("stories.bulk.deleteLine", row.story().title(),
+                row.sceneCount())).toList();
+        List<UUID> ids = rows.stream().map(row -> row.story().storyId()).toList();
+        dialogs.confirmPlan(texts.get("stories.bulk.delete.title", rows.size()),
+                        texts.get("stories.bulk.delete.question", rows.size()), lines,
+                        texts.get("stories.bulk.delete.confirm", rows.size()))
+                .thenCompose(yes -> yes ? stories.deleteAll(ids).thenApply(done -> true)
+                        : CompletableFuture.completedFuture(false))
+                .whenComplete((deleted, failure) -> fx.execute(() -> {
+                    if (failure != null) {
+                        changeFailed(UserMessages.unwrap(failure));
+                    } else if (deleted) {
+                        edits.record(UndoableEdit.of(texts.get("undo.edit.deleteStories", ids.size()),
+                                () -> restoreEach(ids), () -> stories.deleteAll(ids), "restore", () -> reload.accept(null)));
+                        selected.set(null);
+                        reload.accept(null);
+                    }
+                }));
+    }
+
+    /** One restore after another: a failure stops there, and what was restored before stays restored. */
+    private CompletableFuture<?> restoreEach(List<UUID> ids) {
+        CompletableFuture<?> done = CompletableFuture.completedFuture(null);
+        for (UUID id : ids) {
+            done = done.thenCompose(ignored -> edits.restore(id));
+        }
+        return done;
+    }
+
+    /** A bulk status change taken back: the stories get their old statuses, one call per old status. */
+    private final class BulkStatusEdit implements UndoableEdit {
+
+        private final Map<UUID, StoryStatus> before = new LinkedHashMap<>();
+        private final Map<UUID, Story> current = new LinkedHashMap<>();
+        private final StoryStatus after;
+        private final String label;
+
+        BulkStatusEdit(List<Story> loaded, List<Story> changed, StoryStatus after) {
+            loaded.forEach(story -> before.put(story.storyId(), story.status()));
+            changed.forEach(story -> current.put(story.storyId(), story));
+            this.after = after;
+            this.label = texts.get("undo.edit.bulkStatus", loaded.size(), texts.get("story.status." + after.name()));
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public CompletableFuture<?> undo() {
+            CompletableFuture<?> done = CompletableFuture.completedFuture(null);
+            for (StoryStatus old : new java.util.LinkedHashSet<>(before.values())) {
+                done = done.thenCompose(ignored -> set(before.entrySet().stream().filter(e -> e.getValue() == old)
+                        .map(e -> current.get(e.getKey())).toList(), old));
+            }
+            return done;
+        }
+
+        @Override
+        public CompletableFuture<?> redo() {
+            return set(List.copyOf(current.values()), after);
+        }
+
+        private CompletableFuture<?> set(List<Story> stories, StoryStatus status) {
+            return StoryActions.this.stories.setStatus(stories, status)
+                    .thenAccept(changed -> changed.forEach(story -> current.put(story.storyId(), story)));
+        }
+
+        @Override
+        public void changed() {
+            reload.accept(null);
+        }
     }
 
     /**

@@ -38,6 +38,11 @@ public final class EditRecorder {
                 deleteAgain, "restore", changed));
     }
 
+    /** Restores the newest trash item of the row: the undo of one delete, for edits that undo several. */
+    public CompletableFuture<?> restore(UUID itemId) {
+        return trash.restoreLatest(itemId);
+    }
+
     /** Any other edit. */
     public void record(UndoableEdit edit) {
         history.record(edit);

@@ -446,6 +446,70 @@ class StoriesViewModelTest {
     }
 
     @Test
+    void aBulkStatusChangeShowsWhatChangesFirstAndAppliesToAllAndUndoesPerStory() {
+        catalog.insertStory(ana.userId(), "The Owl", "", StoryStatus.PENDING);
+        catalog.insertStory(ana.userId(), "The Fox", "", StoryStatus.ERROR);
+        catalog.insertStory(ana.userId(), "The Bear", "", StoryStatus.COMPLETED);
+        StoriesViewModel viewModel = started();
+        viewModel.selectMany(List.copyOf(viewModel.rows()));
+
+        dialogs.answering(false);
+        viewModel.changeStatusOfSelection(StoryStatus.COMPLETED);
+        RecordingDialogs.Plan plan = dialogs.plans.getLast();
+        assertEquals("Change the status of 2 stories", plan.title());
+        assertEquals(java.util.Set.of("“The Owl”: Pending → Completed", "“The Fox”: Error → Completed"),
+                java.util.Set.copyOf(plan.lines()), "the one that is Completed already is left out");
+        assertEquals(StoryStatus.PENDING, status("The Owl"), "answered no: nothing changed");
+
+        dialogs.answering(true);
+        viewModel.changeStatusOfSelection(StoryStatus.COMPLETED);
+        assertEquals(List.of(StoryStatus.COMPLETED, StoryStatus.COMPLETED),
+                List.of(status("The Owl"), status("The Fox")));
+
+        undo.undo().join();
+        assertEquals(List.of(StoryStatus.PENDING, StoryStatus.ERROR), List.of(status("The Owl"), status("The Fox")));
+    }
+
+    @Test
+    void aBulkStatusChangeOverAStoryChangedMeanwhileChangesNone() {
+        catalog.insertStory(ana.userId(), "The Owl", "", StoryStatus.PENDING);
+        Story fox = catalog.insertStory(ana.userId(), "The Fox", "", StoryStatus.PENDING);
+        StoriesViewModel viewModel = started();
+        viewModel.selectMany(List.copyOf(viewModel.rows()));
+        stories.updateStatus(fox, StoryStatus.GENERATING).join(); // the generator picks it up meanwhile
+        dialogs.answering(true);
+
+        viewModel.changeStatusOfSelection(StoryStatus.ERROR);
+
+        assertEquals(List.of(StoryStatus.PENDING, StoryStatus.GENERATING), List.of(status("The Owl"), status("The Fox")));
+        assertEquals("Someone else changed that story meanwhile. The list was refreshed; try again.",
+                dialogs.errors.getLast());
+    }
+
+    @Test
+    void aBulkDeleteMovesAllToTheTrashAfterASummaryAndUndoBringsThemBack() {
+        Story owl = catalog.insertStory(ana.userId(), "The Owl", "", StoryStatus.PENDING);
+        catalog.insertScene(owl.storyId(), "one", null, null);
+        catalog.insertStory(ana.userId(), "The Fox", "", StoryStatus.PENDING);
+        StoriesViewModel viewModel = started();
+        viewModel.selectMany(List.copyOf(viewModel.rows()));
+        dialogs.answering(true);
+
+        viewModel.deleteSelection();
+
+        assertEquals(java.util.Set.of("“The Owl” with 1 scene", "“The Fox” with no scenes"),
+                java.util.Set.copyOf(dialogs.plans.getLast().lines()));
+        assertTrue(viewModel.rows().isEmpty());
+        undo.undo().join();
+        assertEquals(2, viewModel.rows().size());
+        assertEquals("Undone: Delete 2 stories.", undo.messageProperty().get());
+    }
+
+    private StoryStatus status(String title) {
+        return catalog.allStories().stream().filter(s -> s.title().equals(title)).findFirst().orElseThrow().status();
+    }
+
+    @Test
     void aStoryWithOneSceneAndNoMediaIsNamedInTheSingular() {
         Story fox = catalog.insertStory(ana.userId(), "The Fox", "", StoryStatus.PENDING);
         catalog.insertScene(fox.storyId(), "once", null, null);
