@@ -49,6 +49,7 @@ public final class RevisionHistoryView {
                 Label byline = new Label(viewModel.byline(revision));
                 byline.getStyleClass().add("text-muted");
                 setText(null);
+                setPrefWidth(0); // the cell fits the list; long summaries end in an ellipsis, no sideways scrolling
                 setGraphic(new VBox(2, summary, byline));
                 setAccessibleText(viewModel.summary(revision) + ", " + viewModel.byline(revision));
             }
