@@ -34,42 +34,31 @@ final class TrashMoves {
      * when every one has a trash item.
      */
     CompletableFuture<Void> moveAll(String function, String parameter, java.util.List<UUID> ids) {
-        return translated(rest.rpc(function, Map.of(parameter, ids)).execute())
-                .exceptionallyCompose(failure -> {
-                    ServiceException cause = translate(failure);
-                    if (cause.reason() != Reason.NOT_FOUND && cause.reason() != Reason.UNAVAILABLE
-                            && cause.reason() != Reason.FAILED) {
-                        return CompletableFuture.failedFuture(cause);
-                    }
-                    return translated(rest.from("trash").select("trash_id").filter(Filter.in("item_id", ids))
-                            .list(TrashId.class))
-                            .handle((found, lookupFailure) -> {
-                                if (lookupFailure != null || found.body().size() < ids.size()) {
-                                    throw cause;
-                                }
-                                return null;
-                            });
-                });
+        return orInTrash(translated(rest.rpc(function, Map.of(parameter, ids)).execute()), ids);
     }
 
     /** @param kind "user", "story" or "scene": the function is trash_kind, its argument p_kind_id */
     CompletableFuture<Void> move(String kind, UUID id) {
         Objects.requireNonNull(id, "id");
-        return translated(rest.rpc("trash_" + kind, Map.of("p_" + kind + "_id", id)).execute())
-                .exceptionallyCompose(failure -> {
-                    ServiceException cause = translate(failure);
-                    if (cause.reason() != Reason.NOT_FOUND && cause.reason() != Reason.UNAVAILABLE
-                            && cause.reason() != Reason.FAILED) {
-                        return CompletableFuture.failedFuture(cause);
-                    }
-                    return translated(rest.from("trash").select("trash_id").filter(Filter.eq("item_id", id)).limit(1)
-                            .list(TrashId.class))
-                            .handle((found, lookupFailure) -> {
-                                if (lookupFailure != null || found.body().isEmpty()) {
-                                    throw cause;
-                                }
-                                return null;
-                            });
-                });
+        return orInTrash(translated(rest.rpc("trash_" + kind, Map.of("p_" + kind + "_id", id)).execute()),
+                java.util.List.of(id));
+    }
+
+    /** A failed move that may have happened anyway is done when every row has a trash item; else it stays failed. */
+    private CompletableFuture<Void> orInTrash(CompletableFuture<Void> move, java.util.List<UUID> ids) {
+        return move.exceptionallyCompose(failure -> {
+            ServiceException cause = translate(failure);
+            if (cause.reason() != Reason.NOT_FOUND && cause.reason() != Reason.UNAVAILABLE
+                    && cause.reason() != Reason.FAILED) {
+                return CompletableFuture.failedFuture(cause);
+            }
+            return translated(rest.from("trash").select("trash_id").filter(Filter.in("item_id", ids)).list(TrashId.class))
+                    .handle((found, lookupFailure) -> {
+                        if (lookupFailure != null || found.body().size() < ids.size()) {
+                            throw cause;
+                        }
+                        return null;
+                    });
+        });
     }
 }

@@ -10,7 +10,6 @@ import com.storymimi.studio.local.http.QueryParam;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -92,16 +91,7 @@ final class RpcRestoreTrash implements RpcFunction {
                     "No story with story_id " + storyId + " exists.",
                     "Restore the story from the trash first.");
         }
-        long last;
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT coalesce(max(sequence), 0) FROM scenes WHERE story_id = ?")) {
-            st.setString(1, storyId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                last = rs.getLong(1);
-            }
-        }
-        long sequence = Math.min(scene.get("sequence").getAsLong(), last + 1);
+        long sequence = Math.min(scene.get("sequence").getAsLong(), TrashItems.lastSequence(connection, storyId) + 1);
         TrashItems.shiftScenes(connection, storyId, sequence, 1);
         JsonObject placed = scene.deepCopy();
         placed.addProperty("sequence", sequence);

@@ -93,21 +93,25 @@ final class TrashItems {
         }
     }
 
+    /** The story's highest scene sequence, 0 without scenes. */
+    static long lastSequence(Connection connection, String storyId) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT coalesce(max(sequence), 0) FROM scenes WHERE story_id = ?")) {
+            st.setString(1, storyId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /**
      * {@code update scenes set sequence = sequence + by where story_id = ? and sequence >= from}, stamping
      * updated_at as the trigger does. SQLite checks the unique key row by row, so the rows are parked above
      * every sequence first.
      */
     static void shiftScenes(Connection connection, String storyId, long from, int by) throws SQLException {
-        long above;
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT coalesce(max(sequence), 0) FROM scenes WHERE story_id = ?")) {
-            st.setString(1, storyId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                above = rs.getLong(1) + 1;
-            }
-        }
+        long above = lastSequence(connection, storyId) + 1;
         try (PreparedStatement park = connection.prepareStatement(
                 "UPDATE scenes SET sequence = sequence + ? WHERE story_id = ? AND sequence >= ?");
              PreparedStatement place = connection.prepareStatement(

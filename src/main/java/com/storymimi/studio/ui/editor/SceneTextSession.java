@@ -141,8 +141,9 @@ final class SceneTextSession {
     }
 
     /**
-     * The text saves of one session as one undoable edit: undo saves the text from before them, redo the last one,
-     * each over the row as the edit left it, so a change someone else made since is a conflict, not overwritten.
+     * The text saves of one session as one undoable edit: undo saves the text from before them, redo the last one.
+     * Each reads the scene again and saves only while its text is still the one this side left (a move or a new
+     * image since does not stand in the way); a text changed since is a CONFLICT and is not overwritten.
      */
     private final class TextEdit implements UndoableEdit {
 
@@ -170,12 +171,23 @@ final class SceneTextSession {
 
         @Override
         public CompletableFuture<?> undo() {
-            return context.scenes().updateText(row, before).thenAccept(result -> row = result);
+            return replace(after, before);
         }
 
         @Override
         public CompletableFuture<?> redo() {
-            return context.scenes().updateText(row, after).thenAccept(result -> row = result);
+            return replace(before, after);
+        }
+
+        private CompletableFuture<Void> replace(String expected, String wanted) {
+            return context.scenes().list(row.storyId()).thenCompose(scenes -> {
+                Scene fresh = scenes.stream().filter(s -> s.sceneId().equals(row.sceneId())).findFirst()
+                        .orElseThrow(() -> new ServiceException(ServiceException.Reason.NOT_FOUND, "scene is gone"));
+                if (!fresh.text().equals(expected)) {
+                    throw new ServiceException(ServiceException.Reason.CONFLICT, "the text changed since this edit");
+                }
+                return context.scenes().updateText(fresh, wanted);
+            }).thenAccept(result -> row = result);
         }
 
         @Override

@@ -5,6 +5,7 @@ import com.storymimi.studio.model.StoryDraft;
 import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.ui.undo.UndoableEdit;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
@@ -69,18 +70,19 @@ final class StoryHeader {
             show(loaded);
             return saving;
         }
-        saving = answer(context.stories().update(loaded, draft));
+        saving = answer(loaded, context.stories().update(loaded, draft));
         return saving;
     }
 
     private void saveStatus(StoryStatus picked) {
-        saving = saving.thenCompose(done -> answer(context.stories().updateStatus(story.get(), picked)));
+        saving = saving.thenCompose(done -> answer(story.get(), context.stories().updateStatus(story.get(), picked)));
     }
 
-    private CompletableFuture<Void> answer(CompletableFuture<Story> request) {
+    private CompletableFuture<Void> answer(Story before, CompletableFuture<Story> request) {
         CompletableFuture<Void> answered = new CompletableFuture<>();
         request.whenComplete((saved, failure) -> context.fx().execute(() -> {
             if (failure == null) {
+                context.edits().record(new HeaderEdit(before, saved));
                 keepEdits(saved);
             } else {
                 refused(UserMessages.unwrap(failure));
@@ -88,6 +90,78 @@ final class StoryHeader {
             answered.complete(null);
         }));
         return answered;
+    }
+
+    /**
+     * A saved title, prompt or status as an undoable edit. Each direction reads the story again and saves the other
+     * side's values only while the story still shows this side's (later edits of other fields, ours or anyone's,
+     * do not stand in the way); a change of the same fields made since is a CONFLICT and is not overwritten.
+     */
+    private final class HeaderEdit implements UndoableEdit {
+
+        private final Story before;
+        private final Story after;
+        private final String label;
+        private Story current;
+
+        HeaderEdit(Story before, Story after) {
+            this.before = before;
+            this.after = after;
+            this.current = after;
+            this.label = before.status() != after.status()
+                    ? context.texts().get("undo.edit.status", after.title(),
+                            context.texts().get("story.status." + after.status().name()))
+                    : context.texts().get("undo.edit.story", after.title());
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public CompletableFuture<?> undo() {
+            return apply(after, before);
+        }
+
+        @Override
+        public CompletableFuture<?> redo() {
+            return apply(before, after);
+        }
+
+        private CompletableFuture<Void> apply(Story from, Story target) {
+            return context.stories().detail(after.storyId()).thenCompose(found -> {
+                Story fresh = found.orElseThrow(() -> new ServiceException(ServiceException.Reason.NOT_FOUND,
+                        "story " + after.storyId() + " is gone")).story();
+                if (!fresh.title().equals(from.title()) || !fresh.prompt().equals(from.prompt())
+                        || (from.status() != target.status() && fresh.status() != from.status())) {
+                    throw new ServiceException(ServiceException.Reason.CONFLICT, "the story changed since this edit");
+                }
+                current = fresh;
+                return save(target);
+            });
+        }
+
+        private CompletableFuture<Void> save(Story target) {
+            CompletableFuture<Story> texts = target.title().equals(current.title()) && target.prompt().equals(current.prompt())
+                    ? CompletableFuture.completedFuture(current)
+                    : context.stories().update(current, new StoryDraft(current.userId(), target.title(), target.prompt()));
+            return texts.thenCompose(saved -> saved.status() == target.status() ? CompletableFuture.completedFuture(saved)
+                            : context.stories().updateStatus(saved, target.status()))
+                    .thenAccept(saved -> current = saved);
+        }
+
+        @Override
+        public void changed() {
+            Story shown = story.get();
+            if (shown != null && shown.storyId().equals(current.storyId())) {
+                if (StoryHeader.this.changed()) {
+                    keepEdits(current); // the row as saved now; what is being typed in the fields stays
+                } else {
+                    show(current);
+                }
+            }
+        }
     }
 
     /** The server's row, with whatever the person typed since the request left kept in the fields. */

@@ -188,8 +188,8 @@ final class StoryActions {
     }
 
     /**
-     * A status change as an undoable edit: undo and redo are status updates of the story as this edit left it, so
-     * a change someone else made in between is a CONFLICT and is not overwritten.
+     * A status change as an undoable edit: undo and redo read the story again and set the other status only while
+     * it still has this side's, so a status changed since (by anyone) is a CONFLICT and is not overwritten.
      */
     private final class StatusEdit implements UndoableEdit {
 
@@ -212,12 +212,24 @@ final class StoryActions {
 
         @Override
         public CompletableFuture<?> undo() {
-            return stories.updateStatus(current, before).thenAccept(story -> current = story);
+            return set(after, before);
         }
 
         @Override
         public CompletableFuture<?> redo() {
-            return stories.updateStatus(current, after).thenAccept(story -> current = story);
+            return set(before, after);
+        }
+
+        /** Reads the story again; sets the status only while it is still {@code expected} (else CONFLICT). */
+        private CompletableFuture<Void> set(StoryStatus expected, StoryStatus wanted) {
+            return stories.detail(current.storyId()).thenCompose(found -> {
+                Story fresh = found.orElseThrow(() -> new ServiceException(ServiceException.Reason.NOT_FOUND,
+                        "story " + current.storyId() + " is gone")).story();
+                if (fresh.status() != expected) {
+                    throw new ServiceException(ServiceException.Reason.CONFLICT, "the status changed since this edit");
+                }
+                return stories.updateStatus(fresh, wanted);
+            }).thenAccept(story -> current = story);
         }
 
         @Override

@@ -391,6 +391,21 @@ class StoryEditorViewModelTest {
     }
 
     @Test
+    void aTextSaveUndoesAfterAMoveOfItsSceneWasUndoneFirst() {
+        StoryEditorViewModel editor = opened();
+        editor.textProperty().set("The forest at dawn");
+        delays.advance(PAUSE);
+        editor.moveSelected(+1); // bumps the moved scenes' updated_at
+
+        undo.undo().join(); // the move
+        undo.undo().join(); // the text, over a row the move changed: its text is still ours, so it goes through
+
+        assertEquals("The forest", serverText(0));
+        assertEquals(List.of("The forest", "The river", "The owl"), strip(editor));
+        assertEquals("Undone: Edit the text of scene 1.", undo.messageProperty().get());
+    }
+
+    @Test
     void aFailedReorderPutsTheStripBackAndSaysWhy() {
         StoryEditorViewModel editor = opened();
         editor.select(editor.scenes().get(2));
@@ -569,6 +584,24 @@ class StoryEditorViewModelTest {
         Story stored = catalog.allStories().getFirst();
         assertEquals(StoryStatus.ERROR, stored.status());
         assertEquals("The Sleepy Owl", stored.title());
+    }
+
+    @Test
+    void aTitleOrStatusSavedInTheHeaderUndoesAndTheHeaderFollows() {
+        StoryEditorViewModel editor = opened();
+        editor.titleProperty().set("The Sleepy Owl");
+        editor.commitHeader();
+        editor.statusProperty().set(StoryStatus.ERROR);
+        assertEquals("Undo Set status of “The Sleepy Owl” to Error (Ctrl+Z)", undo.undoLabelProperty().get());
+
+        undo.undo().join();
+        assertEquals(StoryStatus.COMPLETED, catalog.allStories().getFirst().status());
+        assertEquals(StoryStatus.COMPLETED, editor.statusProperty().get(), "the header follows");
+        undo.undo().join();
+        assertEquals("The Owl", catalog.allStories().getFirst().title());
+        assertEquals("The Owl", editor.titleProperty().get());
+        undo.redo().join();
+        assertEquals("The Sleepy Owl", catalog.allStories().getFirst().title());
     }
 
     @Test
