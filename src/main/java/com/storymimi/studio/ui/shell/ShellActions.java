@@ -20,6 +20,9 @@ public final class ShellActions {
                 goTo(window, texts, "goStories", Section.STORIES),
                 goTo(window, texts, "goStorage", Section.STORAGE),
                 goTo(window, texts, "goIntegrity", Section.INTEGRITY),
+                goTo(window, texts, "goTrash", Section.TRASH),
+                new PaletteAction(texts.get("palette.action.undo"), "Ctrl+Z", window::undo),
+                new PaletteAction(texts.get("palette.action.redo"), "Ctrl+Shift+Z", window::redo),
                 new PaletteAction(texts.get("palette.action.scanIntegrity"), "", window::scanIntegrity),
                 new PaletteAction(texts.get("palette.action.toggleTheme"), "Ctrl+Shift+L", window::toggleTheme),
                 new PaletteAction(texts.get("palette.action.editProfiles"), "", editProfiles));
