@@ -1,5 +1,7 @@
 package com.storymimi.studio.service;
 
+import com.storymimi.studio.model.TrashKind;
+import com.storymimi.studio.service.trash.SupabaseTrashService;
 import com.storymimi.studio.local.LocalSandbox;
 import com.storymimi.studio.local.SandboxOptions;
 import com.storymimi.studio.model.Scene;
@@ -53,6 +55,9 @@ class FaultedSessionTest {
     /** What the editor expects the catalogue to hold, story by story. */
     private final Map<UUID, Story> stories = new LinkedHashMap<>();
     private final Map<UUID, List<Scene>> scenes = new LinkedHashMap<>();
+    /** What the session deleted and has not taken back: in the trash, exactly once each. */
+    private final Map<UUID, Story> trashedStories = new LinkedHashMap<>();
+    private final Map<UUID, List<Scene>> trashedScenes = new LinkedHashMap<>();
     private int stepsRun;
 
     @Test
@@ -66,6 +71,8 @@ class FaultedSessionTest {
             again(() -> client.auth().signInWithPassword(sandbox.editorEmail(), sandbox.editorPassword()));
             SupabaseStoryService storyService = new SupabaseStoryService(client.rest());
             SupabaseSceneService sceneService = new SupabaseSceneService(client.rest());
+            trashService = new SupabaseTrashService(client.rest(), new MediaRemoval(new FakeObjectStorage(),
+                    OrphanedMedia.IGNORE));
             for (int i = 0; i < operations; i++) {
                 step(i, storyService, sceneService);
             }
@@ -76,11 +83,16 @@ class FaultedSessionTest {
                 assertTheCatalogueIsWhatTheSessionEndedWith(new SupabaseStoryService(direct.rest()), direct);
             }
         }
-        System.out.printf("faults suite: %d operations, %d faults injected, %d repeated attempts, %d stories%n",
-                operations, faults.get(), repeats.get(), stories.size());
+        System.out.printf("faults suite: %d operations, %d faults injected, %d repeated attempts, %d stories, "
+                + "%d deleted, %d restored%n", operations, faults.get(), repeats.get(), stories.size(), deletes, restores);
         assertTrue(faults.get() > operations / 5, "faults were injected: " + faults.get());
+        assertTrue(deletes > 0 && restores > 0, "deletes and their undos ran: " + deletes + ", " + restores);
     }
 
+
+    private SupabaseTrashService trashService;
+    private int deletes;
+    private int restores;
 
     private void step(int i, SupabaseStoryService storyService, SupabaseSceneService sceneService) {
         stepsRun++;
@@ -109,6 +121,19 @@ class FaultedSessionTest {
             Story loaded = stories.get(storyId);
             StoryStatus status = StoryStatus.values()[random.nextInt(StoryStatus.values().length)];
             stories.put(storyId, again(() -> storyService.updateStatus(loaded, status)));
+        } else if (roll < 91 && stories.size() > 3) {
+            // Delete, as the editor does: to the trash; a repeat after a lost answer finds it there.
+            again(() -> storyService.delete(storyId));
+            deletes++;
+            trashedStories.put(storyId, stories.remove(storyId));
+            trashedScenes.put(storyId, scenes.remove(storyId));
+        } else if (roll < 95 && !trashedStories.isEmpty()) {
+            // Undo of a delete: a repeat after a lost answer finds the story back.
+            UUID back = new ArrayList<>(trashedStories.keySet()).get(random.nextInt(trashedStories.size()));
+            again(() -> trashService.restoreLatest(TrashKind.STORY, back));
+            restores++;
+            stories.put(back, trashedStories.remove(back));
+            scenes.put(back, trashedScenes.remove(back));
         } else {
             List<UUID> order = new ArrayList<>(current.stream().map(Scene::sceneId).toList());
             java.util.Collections.rotate(order, 1);
@@ -133,6 +158,11 @@ class FaultedSessionTest {
     }
 
     private void assertTheCatalogueIsWhatTheSessionEndedWith(SupabaseStoryService direct, SupabaseClient client) {
+        for (UUID trashed : trashedStories.keySet()) {
+            assertEquals(1, client.rest().from("trash").select("trash_id")
+                    .filter(com.storymimi.studio.supabase.rest.Filter.eq("item_id", trashed)).list(Map.class).join()
+                    .body().size(), "a deleted story is in the trash exactly once");
+        }
         List<?> rows = client.rest().from("stories").select("story_id")
                 .filter(com.storymimi.studio.supabase.rest.Filter.eq("prompt", TAG)).list(Map.class).join().body();
         assertEquals(stories.size(), rows.size(), "every story exactly once: no duplicate, none missing");

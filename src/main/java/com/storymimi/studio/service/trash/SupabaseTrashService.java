@@ -5,6 +5,7 @@ import com.storymimi.studio.model.TrashItem;
 import com.storymimi.studio.model.TrashKind;
 import com.storymimi.studio.service.MediaRemoval;
 import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.service.ServiceFailures;
 import com.storymimi.studio.service.ServiceException.Reason;
 import com.storymimi.studio.supabase.rest.Filter;
 import com.storymimi.studio.supabase.rest.MutationQuery;
@@ -87,16 +88,41 @@ public final class SupabaseTrashService implements TrashService {
                 .thenApply(TrashRow::item);
     }
 
+    /** A row's id, to see whether it is back. */
+    private record RowId(UUID id) {
+    }
+
     @Override
-    public CompletableFuture<TrashItem> restoreLatest(UUID itemId) {
+    public CompletableFuture<Void> restoreLatest(TrashKind kind, UUID itemId) {
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(itemId, "itemId");
         return translated(rest.from(TABLE).select("trash_id").filter(Filter.eq("item_id", itemId))
                 .order(Order.desc("deleted_at")).limit(1).list(TrashRow.class))
-                .thenCompose(found -> {
-                    if (found.body().isEmpty()) {
-                        throw new ServiceException(Reason.NOT_FOUND, "nothing in the trash for " + itemId);
+                .thenCompose(found -> found.body().isEmpty()
+                        ? backAlready(kind, itemId, new ServiceException(Reason.NOT_FOUND, "nothing in the trash for " + itemId))
+                        : restore(found.body().getFirst().trashId()).<Void>thenApply(item -> null)
+                                .exceptionallyCompose(failure -> {
+                                    ServiceException cause = ServiceFailures.translate(failure);
+                                    return cause.reason() == Reason.NOT_FOUND || cause.reason() == Reason.UNAVAILABLE
+                                            || cause.reason() == Reason.FAILED
+                                            ? backAlready(kind, itemId, cause) : CompletableFuture.failedFuture(cause);
+                                }));
+    }
+
+    /** Done when the row is in its table again (restored by an earlier attempt); else the given failure. */
+    private CompletableFuture<Void> backAlready(TrashKind kind, UUID itemId, ServiceException otherwise) {
+        String table = switch (kind) {
+            case USER -> "users";
+            case STORY -> "stories";
+            case SCENE -> "scenes";
+        };
+        String id = kind.name().toLowerCase(Locale.ROOT) + "_id";
+        return translated(rest.from(table).select("id:" + id).filter(Filter.eq(id, itemId)).list(RowId.class))
+                .handle((found, failure) -> {
+                    if (failure != null || found.body().isEmpty()) {
+                        throw otherwise;
                     }
-                    return restore(found.body().getFirst().trashId());
+                    return null;
                 });
     }
 

@@ -1,6 +1,7 @@
 package com.storymimi.studio.service.trash;
 
 import com.storymimi.studio.model.TrashItem;
+import com.storymimi.studio.model.TrashKind;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,8 +21,12 @@ public interface TrashService {
     /** Puts the item's rows back as they were and removes it from the trash; completes with the item. */
     CompletableFuture<TrashItem> restore(UUID trashId);
 
-    /** Restores the newest trash item of this user, story or scene: the undo of its delete. */
-    CompletableFuture<TrashItem> restoreLatest(UUID itemId);
+    /**
+     * The undo of a delete: restores the newest trash item of this user, story or scene. Completes normally when the
+     * row is back, also when it was back already (a repeat after a lost answer); NOT_FOUND when it is neither in the
+     * trash nor back.
+     */
+    CompletableFuture<Void> restoreLatest(TrashKind kind, UUID itemId);
 
     /**
      * Deletes the items for good, then their images and audio from Storage (an object that cannot be removed is

@@ -7,6 +7,7 @@ import com.storymimi.studio.model.Story;
 import com.storymimi.studio.model.StoryDetail;
 import com.storymimi.studio.model.StoryDraft;
 import com.storymimi.studio.model.StoryStatus;
+import com.storymimi.studio.model.TrashKind;
 import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.ui.common.AsyncCommand;
 import com.storymimi.studio.ui.common.UserMessages;
@@ -189,7 +190,7 @@ public final class StoryEditorViewModel {
                         context.dialogs().showError(context.messages().describe(failure, "sceneDelete"));
                     } else if (remaining != null) {
                         deleted(item, remaining);
-                        context.edits().deleted("undo.edit.deleteScene", scene.sequence(), scene.sceneId(),
+                        context.edits().deleted("undo.edit.deleteScene", scene.sequence(), TrashKind.SCENE, scene.sceneId(),
                                 () -> context.scenes().delete(scene), this::resyncScenes);
                     }
                 }));

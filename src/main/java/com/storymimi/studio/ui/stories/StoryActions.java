@@ -5,6 +5,7 @@ import com.storymimi.studio.model.Story;
 import com.storymimi.studio.model.StoryDetail;
 import com.storymimi.studio.model.StoryRow;
 import com.storymimi.studio.model.StoryStatus;
+import com.storymimi.studio.model.TrashKind;
 import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.ui.common.AsyncCommand;
@@ -136,7 +137,7 @@ final class StoryActions {
     private CompletableFuture<?> restoreEach(List<UUID> ids) {
         CompletableFuture<?> done = CompletableFuture.completedFuture(null);
         for (UUID id : ids) {
-            done = done.thenCompose(ignored -> edits.restore(id));
+            done = done.thenCompose(ignored -> edits.restore(TrashKind.STORY, id));
         }
         return done;
     }
@@ -273,7 +274,7 @@ final class StoryActions {
     private void deleted(boolean didDelete) {
         if (didDelete) {
             Story gone = deleting;
-            edits.deleted("undo.edit.deleteStory", gone.title(), gone.storyId(), () -> stories.delete(gone.storyId()),
+            edits.deleted("undo.edit.deleteStory", gone.title(), TrashKind.STORY, gone.storyId(), () -> stories.delete(gone.storyId()),
                     () -> reload.accept(gone.storyId()));
             selected.set(null);
             reload.accept(null);

@@ -1,5 +1,6 @@
 package com.storymimi.studio.ui.undo;
 
+import com.storymimi.studio.model.TrashKind;
 import com.storymimi.studio.service.trash.TrashService;
 import com.storymimi.studio.ui.common.Texts;
 
@@ -28,19 +29,20 @@ public final class EditRecorder {
      * After a delete succeeded.
      *
      * @param labelKey    the message key naming the edit, e.g. "undo.edit.deleteStory"
+     * @param kind        what was deleted
      * @param itemId      the deleted user's, story's or scene's id
      * @param deleteAgain the same delete, for redo
      * @param changed     what reloads the data shown, after an undo or redo (on the FX thread)
      */
-    public void deleted(String labelKey, Object labelArgument, UUID itemId,
+    public void deleted(String labelKey, Object labelArgument, TrashKind kind, UUID itemId,
                         Supplier<CompletableFuture<?>> deleteAgain, Runnable changed) {
-        history.record(UndoableEdit.of(texts.get(labelKey, labelArgument), () -> trash.restoreLatest(itemId),
+        history.record(UndoableEdit.of(texts.get(labelKey, labelArgument), () -> trash.restoreLatest(kind, itemId),
                 deleteAgain, "restore", changed));
     }
 
     /** Restores the newest trash item of the row: the undo of one delete, for edits that undo several. */
-    public CompletableFuture<?> restore(UUID itemId) {
-        return trash.restoreLatest(itemId);
+    public CompletableFuture<?> restore(TrashKind kind, UUID itemId) {
+        return trash.restoreLatest(kind, itemId);
     }
 
     /** Any other edit. */

@@ -9,6 +9,7 @@ import com.storymimi.studio.ui.common.AsyncCommand;
 import com.storymimi.studio.ui.common.DialogService;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
+import com.storymimi.studio.model.TrashKind;
 import com.storymimi.studio.ui.undo.EditRecorder;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -217,7 +218,7 @@ public final class UsersViewModel {
     private void deleted(boolean didDelete) {
         if (didDelete) {
             User gone = deleting;
-            edits.deleted("undo.edit.deleteUser", gone.username(), gone.userId(),
+            edits.deleted("undo.edit.deleteUser", gone.username(), TrashKind.USER, gone.userId(),
                     () -> users.delete(gone.userId()), this::refresh);
             newUser();
             load.restart();

@@ -71,14 +71,19 @@ public final class InMemoryTrashService implements TrashService {
     }
 
     @Override
-    public CompletableFuture<TrashItem> restoreLatest(UUID itemId) {
+    public CompletableFuture<Void> restoreLatest(TrashKind kind, UUID itemId) {
         UUID trashId;
+        boolean back;
         synchronized (catalog) {
             trashId = catalog.trash.stream().filter(t -> t.item().itemId().equals(itemId))
                     .max(Comparator.comparing(t -> t.item().deletedAt())).map(t -> t.item().trashId()).orElse(null);
+            back = catalog.stories.containsKey(itemId) || catalog.scenes.containsKey(itemId);
         }
-        return trashId == null ? CompletableFuture.failedFuture(InMemoryCatalog.notFound("trash item for " + itemId))
-                : restore(trashId);
+        if (trashId == null) {
+            return back ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.failedFuture(InMemoryCatalog.notFound("trash item for " + itemId));
+        }
+        return restore(trashId).thenApply(item -> null);
     }
 
     @Override
