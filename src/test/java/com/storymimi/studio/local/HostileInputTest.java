@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -176,6 +177,44 @@ class HostileInputTest {
                 }));
             }
         }
+        return cases.stream();
+    }
+
+    /** Every writing function with arguments of every wrong shape: a 4xx with a JSON body, nothing half done. */
+    @TestFactory
+    Stream<DynamicTest> hostileFunctionArgumentsAreRefusedWithoutAHalfWrite() {
+        List<String> values = List.of("null", "5", "true", "\"x\"", "\"' OR 1=1 --\"", "[]", "[null]", "[5]",
+                "[\"x\"]", "{}", "{\"a\":[1,{\"b\":2}]}", "\"{}\"", "\"{x,y}\"",
+                "[" + "\"00000000-0000-4000-8000-000000000000\",".repeat(20_000) + "\"00000000-0000-4000-8000-000000000001\"]");
+        Map<String, List<String>> functions = new java.util.LinkedHashMap<>();
+        functions.put("trash_story", List.of("p_story_id"));
+        functions.put("trash_scene", List.of("p_scene_id"));
+        functions.put("trash_user", List.of("p_user_id"));
+        functions.put("restore_trash", List.of("p_trash_id"));
+        functions.put("trash_stories", List.of("p_story_ids"));
+        functions.put("set_story_status", List.of("p_story_ids", "p_expected_updated_at", "p_status"));
+        functions.put("set_story_status ", List.of("p_expected_updated_at")); // valid ids, hostile timestamps
+        functions.put("reorder_scenes", List.of("p_story_id", "p_scene_ids", "p_expected_ids"));
+        List<DynamicTest> cases = new ArrayList<>();
+        functions.forEach((function, parameters) -> {
+            for (String value : values) {
+                StringBuilder body = new StringBuilder(function.endsWith(" ")
+                        ? "{\"p_story_ids\":[\"00000000-0000-4000-8000-000000000000\"],\"p_status\":\"ERROR\"," : "{");
+                for (String parameter : parameters) {
+                    body.append('"').append(parameter).append("\":").append(value).append(',');
+                }
+                body.setCharAt(body.length() - 1, '}');
+                cases.add(DynamicTest.dynamicTest(function + " " + shortName(value), () -> {
+                    long stories = storyCount();
+                    HttpResponse<String> response = asEditor("POST", "/rest/v1/rpc/" + function.strip(), body.toString());
+                    answered(response);
+                    // An empty array (also as the literal "{}") is a valid call that does nothing.
+                    assertTrue(response.statusCode() >= 400 || response.body().strip().equals("[]"),
+                            () -> "refused: " + response.body());
+                    assertEquals(stories, storyCount(), "nothing moved to or from the trash");
+                }));
+            }
+        });
         return cases.stream();
     }
 

@@ -103,8 +103,11 @@ final class RpcSetStoryStatus implements RpcFunction {
     }
 
     private static List<String> timestamps(JsonElement value) {
-        if (value == null || value.isJsonNull() || !value.isJsonArray()) {
-            return value == null || value.isJsonNull() ? null : parseLiteral(value.getAsString());
+        if (value == null || value.isJsonNull()) {
+            return null;
+        }
+        if (!value.isJsonArray()) {
+            return parseLiteral(value.isJsonPrimitive() ? value.getAsString() : value.toString());
         }
         List<String> parsed = new ArrayList<>();
         for (JsonElement element : value.getAsJsonArray()) {
