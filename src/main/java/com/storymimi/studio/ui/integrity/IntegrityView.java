@@ -1,9 +1,8 @@
 package com.storymimi.studio.ui.integrity;
 
+import com.storymimi.studio.ui.common.SectionViews;
 import com.storymimi.studio.ui.common.Texts;
-import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -53,8 +52,8 @@ public final class IntegrityView {
         progressBox.managedProperty().bind(progressBox.visibleProperty());
         phaseLabel.textProperty().bind(viewModel.phaseTextProperty());
         scanProgress.progressProperty().bind(viewModel.progressProperty());
-        showWhenNotEmpty(noticeLabel, viewModel.noticeProperty());
-        showWhenNotEmpty(summaryLabel, viewModel.summaryProperty());
+        SectionViews.showWhenNotEmpty(noticeLabel, viewModel.noticeProperty());
+        SectionViews.showWhenNotEmpty(summaryLabel, viewModel.summaryProperty());
         Label placeholder = new Label();
         placeholder.getStyleClass().add("state-text");
         placeholder.setWrapText(true);
@@ -62,23 +61,7 @@ public final class IntegrityView {
         findingsList.setPlaceholder(placeholder);
         findingsList.setItems(viewModel.rows());
         findingsList.setCellFactory(list -> new IntegrityRowCell(viewModel, texts));
-        root.sceneProperty().addListener((obs, old, scene) -> updateShortcuts(old, scene));
-        root.visibleProperty().addListener((obs, was, visible) -> updateShortcuts(root.getScene(), root.getScene()));
-    }
-
-    private void updateShortcuts(Scene from, Scene to) {
-        if (from != null) {
-            shortcuts.forEach(from.getAccelerators()::remove); // only ours: other sections use F5 too
-        }
-        if (to != null && root.isVisible()) {
-            to.getAccelerators().putAll(shortcuts);
-        }
-    }
-
-    private static void showWhenNotEmpty(Label label, ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
+        SectionViews.shortcutsWhileShown(root, shortcuts); // only while shown: sections share keys
     }
 
     @FXML

@@ -5,6 +5,7 @@ import com.storymimi.studio.model.StorySort;
 import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.model.User;
 import com.storymimi.studio.ui.common.StagedAttach;
+import com.storymimi.studio.ui.common.SectionViews;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.common.ViewTasks;
@@ -15,7 +16,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -164,7 +164,7 @@ public final class StoriesView {
         storiesPreviousButton.disableProperty().bind(viewModel.previousPageCommand().executableProperty().not());
         storiesNextButton.disableProperty().bind(viewModel.nextPageCommand().executableProperty().not());
         storiesBusyBar.visibleProperty().bind(viewModel.busyBinding());
-        showWhenNotEmpty(storiesListError, viewModel.listErrorProperty());
+        SectionViews.showWhenNotEmpty(storiesListError, viewModel.listErrorProperty());
         userFilterButton.textProperty().bind(Bindings.createStringBinding(() -> viewModel.userFilterProperty().get() == null
                 ? "" : texts.get("stories.userFilter", viewModel.userFilterProperty().get().username()),
                 viewModel.userFilterProperty()));
@@ -214,8 +214,8 @@ public final class StoriesView {
             }
         });
         newUserBox.valueProperty().bindBidirectional(form.userProperty());
-        showWhenNotEmpty(newTitleProblem, form.titleProblemProperty());
-        showWhenNotEmpty(newStoryError, form.errorProperty());
+        SectionViews.showWhenNotEmpty(newTitleProblem, form.titleProblemProperty());
+        SectionViews.showWhenNotEmpty(newStoryError, form.errorProperty());
         createButton.disableProperty().bind(viewModel.createCommand().runningProperty());
         newTitleField.setOnAction(e -> createStory());
         form.openProperty().addListener((obs, was, open) -> {
@@ -406,12 +406,6 @@ public final class StoriesView {
         if (editorView != null) {
             editorView.updateShortcuts(from, root.isVisible() && editorNode.isVisible() ? to : null);
         }
-    }
-
-    private static void showWhenNotEmpty(Label label, ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> name, String none) {

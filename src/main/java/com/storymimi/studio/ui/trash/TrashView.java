@@ -2,13 +2,12 @@ package com.storymimi.studio.ui.trash;
 
 import com.storymimi.studio.model.TrashItem;
 import com.storymimi.studio.model.TrashKind;
+import com.storymimi.studio.ui.common.SectionViews;
 import com.storymimi.studio.ui.common.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -77,10 +76,9 @@ public final class TrashView {
         deleteForeverButton.disableProperty().bind(viewModel.deleteForeverCommand().executableProperty().not());
         emptyButton.disableProperty().bind(viewModel.emptyCommand().executableProperty().not());
         busyBar.visibleProperty().bind(viewModel.busyBinding());
-        showWhenNotEmpty(messageLabel, viewModel.messageProperty());
-        showWhenNotEmpty(errorLabel, viewModel.errorProperty());
-        table.sceneProperty().addListener((obs, old, scene) -> moveShortcuts(old, scene));
-        root.visibleProperty().addListener((obs, was, visible) -> moveShortcuts(root.getScene(), root.getScene()));
+        SectionViews.showWhenNotEmpty(messageLabel, viewModel.messageProperty());
+        SectionViews.showWhenNotEmpty(errorLabel, viewModel.errorProperty());
+        SectionViews.shortcutsWhileShown(root, shortcuts); // only while shown: sections share keys
     }
 
     private void bindTable() {
@@ -153,21 +151,6 @@ public final class TrashView {
             super.updateItem(days, empty);
             setText(empty || days == null ? null
                     : days == 0 ? texts.get("trash.retention.forever") : texts.get("trash.retention.days", days));
-        }
-    }
-
-    private static void showWhenNotEmpty(Label label, ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
-
-    private void moveShortcuts(Scene from, Scene to) {
-        if (from != null) {
-            shortcuts.forEach(from.getAccelerators()::remove);
-        }
-        if (to != null && root.isVisible()) {
-            to.getAccelerators().putAll(shortcuts);
         }
     }
 

@@ -1,12 +1,11 @@
 package com.storymimi.studio.ui.users;
 
 import com.storymimi.studio.model.User;
+import com.storymimi.studio.ui.common.SectionViews;
 import com.storymimi.studio.ui.common.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -82,10 +81,8 @@ public final class UsersView {
         previousButton.disableProperty().bind(viewModel.previousPageCommand().executableProperty().not());
         nextButton.disableProperty().bind(viewModel.nextPageCommand().executableProperty().not());
         busyBar.visibleProperty().bind(viewModel.busyBinding());
-        showWhenNotEmpty(listError, viewModel.listErrorProperty());
-        table.sceneProperty().addListener((obs, old, scene) -> moveShortcuts(old, scene));
-        // Only while shown: the Stories section uses the same keys (Ctrl+N, F5 ...).
-        root.visibleProperty().addListener((obs, was, visible) -> moveShortcuts(root.getScene(), root.getScene()));
+        SectionViews.showWhenNotEmpty(listError, viewModel.listErrorProperty());
+        SectionViews.shortcutsWhileShown(root, shortcuts); // only while shown: sections share keys
     }
 
     private void bindTable() {
@@ -124,9 +121,9 @@ public final class UsersView {
         formTitle.textProperty().bind(viewModel.formTitleProperty());
         usernameField.textProperty().bindBidirectional(viewModel.usernameProperty());
         emailField.textProperty().bindBidirectional(viewModel.emailProperty());
-        showWhenNotEmpty(usernameProblem, viewModel.usernameProblemProperty());
-        showWhenNotEmpty(emailProblem, viewModel.emailProblemProperty());
-        showWhenNotEmpty(formError, viewModel.formErrorProperty());
+        SectionViews.showWhenNotEmpty(usernameProblem, viewModel.usernameProblemProperty());
+        SectionViews.showWhenNotEmpty(emailProblem, viewModel.emailProblemProperty());
+        SectionViews.showWhenNotEmpty(formError, viewModel.formErrorProperty());
         viewModel.usernameProblemProperty().addListener((obs, old, problem) -> markInvalid(usernameField, problem));
         viewModel.emailProblemProperty().addListener((obs, old, problem) -> markInvalid(emailField, problem));
         saveButton.disableProperty().bind(viewModel.saveCommand().executableProperty().not());
@@ -137,22 +134,6 @@ public final class UsersView {
     private static void markInvalid(TextField field, String problem) {
         // AtlantaFX paints a text field red with the :danger pseudo class.
         field.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), !problem.isEmpty());
-    }
-
-    private static void showWhenNotEmpty(Label label, ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
-
-    private void moveShortcuts(Scene from, Scene to) {
-        if (from != null) {
-            // Only ours: the next connection's Users view may have registered the same keys already.
-            shortcuts.forEach(from.getAccelerators()::remove);
-        }
-        if (to != null && root.isVisible()) {
-            to.getAccelerators().putAll(shortcuts);
-        }
     }
 
     @FXML
