@@ -35,6 +35,6 @@ public interface UserService {
 
     CompletableFuture<User> update(UUID userId, UserDraft draft);
 
-    /** Deletes the user (their stories and scenes go with them: ON DELETE CASCADE). */
+    /** Moves the user with their stories and scenes to the trash (one transaction); restorable from there. */
     CompletableFuture<Void> delete(UUID userId);
 }

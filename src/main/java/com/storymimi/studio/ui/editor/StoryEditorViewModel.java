@@ -167,6 +167,8 @@ public final class StoryEditorViewModel {
     }
 
     private void added(Scene scene) {
+        context.edits().created("undo.edit.addScene", scene.sequence(), TrashKind.SCENE, scene.sceneId(),
+                () -> context.scenes().delete(scene), this::resyncScenes);
         SceneItem item = new SceneItem(scene);
         scenes.add(item);
         select(item);

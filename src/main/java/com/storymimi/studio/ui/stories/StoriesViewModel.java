@@ -10,6 +10,7 @@ import com.storymimi.studio.model.StoryQuery;
 import com.storymimi.studio.model.StoryRow;
 import com.storymimi.studio.model.StorySort;
 import com.storymimi.studio.model.StoryStatus;
+import com.storymimi.studio.model.TrashKind;
 import com.storymimi.studio.model.User;
 import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.service.StoryService;
@@ -85,6 +86,7 @@ public final class StoriesViewModel {
     private final Texts texts;
     private final Executor fx;
     private final EditorFactory editors;
+    private final EditRecorder edits;
 
     private final ObservableList<StoryRow> rows = FXCollections.observableArrayList();
     private final ObservableList<StoryRow> rowsView = FXCollections.unmodifiableObservableList(rows);
@@ -129,6 +131,7 @@ public final class StoriesViewModel {
         counts = new AsyncCommand<>(fx, stories::statusCounts)
                 .onSuccess(chips::show)
                 .onFailure(e -> messages.describe(e, "stories")); // the chips keep their last counts
+        this.edits = Objects.requireNonNull(edits, "edits");
         actions = new StoryActions(stories, dialogs, messages, texts, fx, selected, this::refreshSelecting, edits);
         create = new AsyncCommand<>(fx, this::createFromForm, form.validBinding())
                 .onSuccess(this::created)
@@ -318,13 +321,14 @@ public final class StoriesViewModel {
     }
 
     private void created(Story story) {
+        edits.created("undo.edit.createStory", story.title(), TrashKind.STORY, story.storyId(),
+                () -> stories.delete(story.storyId()), () -> refreshSelecting(null));
         form.openProperty().set(false);
         queries.showNewStory(story);
         refreshSelecting(story.storyId());
         dialogs.showInfo(texts.get("stories.created", story.title()));
     }
 
-    /** Sets a story's status (context menu); the row and the counts follow. */
     /** Several selected stories get one status, after a summary (see {@link #selectMany}). */
     public void changeStatusOfSelection(StoryStatus status) {
         actions.changeStatusOf(List.copyOf(selection), status);
@@ -344,6 +348,7 @@ public final class StoriesViewModel {
         return selectionView;
     }
 
+    /** Sets a story's status (context menu); the row and the counts follow. */
     public void changeStatus(StoryRow row, StoryStatus status) {
         actions.changeStatus(row, status);
     }

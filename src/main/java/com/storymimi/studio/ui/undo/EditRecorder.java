@@ -40,6 +40,16 @@ public final class EditRecorder {
                 deleteAgain, "restore", changed));
     }
 
+    /**
+     * After a create succeeded: undoing it moves the new row to the trash (restorable there, as any delete), redoing
+     * brings it back from the trash.
+     */
+    public void created(String labelKey, Object labelArgument, TrashKind kind, UUID itemId,
+                        Supplier<CompletableFuture<?>> delete, Runnable changed) {
+        history.record(UndoableEdit.of(texts.get(labelKey, labelArgument), delete,
+                () -> trash.restoreLatest(kind, itemId), "undo", changed));
+    }
+
     /** Restores the newest trash item of the row: the undo of one delete, for edits that undo several. */
     public CompletableFuture<?> restore(TrashKind kind, UUID itemId) {
         return trash.restoreLatest(kind, itemId);

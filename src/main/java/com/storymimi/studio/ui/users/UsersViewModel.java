@@ -10,7 +10,9 @@ import com.storymimi.studio.ui.common.DialogService;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.model.TrashKind;
+import com.storymimi.studio.model.UserDraft;
 import com.storymimi.studio.ui.undo.EditRecorder;
+import com.storymimi.studio.ui.undo.UndoableEdit;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -46,6 +48,8 @@ public final class UsersViewModel {
     private final EditRecorder edits;
     /** The user a confirmed delete is removing, for its undo entry. */
     private User deleting;
+    /** The user as loaded before the save under way (null for a new one), for its undo entry. */
+    private User saving;
 
     private final ObservableList<User> rows = FXCollections.observableArrayList();
     // One wrapper, kept: listeners on a fresh wrapper per call would be dropped when it is collected.
@@ -175,7 +179,28 @@ public final class UsersViewModel {
     private CompletableFuture<User> saveForm() {
         formError.set("");
         User editing = selected.get();
+        saving = editing;
         return editing == null ? users.create(form.draft()) : users.update(editing.userId(), form.draft());
+    }
+
+    /**
+     * A saved username or email as an undoable edit. Each direction reads the user again and saves the other side
+     * only while the user still shows this side; a change made since is a CONFLICT and is not overwritten.
+     */
+    private UndoableEdit userEdit(User before, User after) {
+        return UndoableEdit.of(texts.get("undo.edit.user", after.username()),
+                () -> replace(after, before), () -> replace(before, after), "users", this::refresh);
+    }
+
+    private CompletableFuture<User> replace(User expected, User wanted) {
+        return users.get(expected.userId()).thenCompose(found -> {
+            User now = found.orElseThrow(() -> new ServiceException(ServiceException.Reason.NOT_FOUND,
+                    "user " + expected.userId() + " is gone"));
+            if (!now.username().equals(expected.username()) || !now.email().equals(expected.email())) {
+                throw new ServiceException(ServiceException.Reason.CONFLICT, "the user changed since this edit");
+            }
+            return users.update(wanted.userId(), new UserDraft(wanted.username(), wanted.email()));
+        });
     }
 
     /** Save pressed (button or Ctrl+S): reveals the form's problems when it cannot be saved yet. */
@@ -187,6 +212,12 @@ public final class UsersViewModel {
 
     private void saved(User user) {
         boolean created = selected.get() == null;
+        if (created) {
+            edits.created("undo.edit.createUser", user.username(), TrashKind.USER, user.userId(),
+                    () -> users.delete(user.userId()), this::refresh);
+        } else if (saving != null) {
+            edits.record(userEdit(saving, user));
+        }
         selected.set(user);
         form.fill(user);
         // Newest first: a new user is at the top of the first page.

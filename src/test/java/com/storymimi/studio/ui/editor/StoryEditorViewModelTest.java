@@ -467,6 +467,19 @@ class StoryEditorViewModelTest {
         assertEquals("", editor.textProperty().get());
     }
 
+    @Test
+    void undoingAnAddedSceneMovesItToTheTrashAndRedoBringsItBack() {
+        StoryEditorViewModel editor = opened();
+        editor.addSceneCommand().execute();
+        assertEquals("Undo Add scene 4 (Ctrl+Z)", undo.undoLabelProperty().get());
+
+        undo.undo().join();
+        assertEquals(3, editor.scenes().size());
+        assertEquals(3, scenes.list(owl.storyId()).join().size());
+        undo.redo().join();
+        assertEquals(4, editor.scenes().size());
+    }
+
     // -- media ------------------------------------------------------------------------------------------------
 
     @Test

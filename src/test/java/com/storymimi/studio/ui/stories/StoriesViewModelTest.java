@@ -277,6 +277,21 @@ class StoriesViewModelTest {
     }
 
     @Test
+    void undoingANewStoryMovesItToTheTrash() {
+        StoriesViewModel viewModel = started();
+        viewModel.openNewStoryForm();
+        viewModel.newStoryForm().titleProperty().set("Second Thoughts");
+        viewModel.createOrExplain();
+        assertEquals(1, catalog.allStories().size());
+
+        undo.undo().join();
+
+        assertTrue(catalog.allStories().isEmpty());
+        assertTrue(viewModel.rows().isEmpty());
+        assertEquals("Undone: Create story “Second Thoughts”.", undo.messageProperty().get());
+    }
+
+    @Test
     void aNewStoryWithFirstScenesIsCreatedWithThemInOrder() {
         StoriesViewModel viewModel = started();
         viewModel.openNewStoryForm();

@@ -208,6 +208,44 @@ class UsersViewModelTest {
     }
 
     @Test
+    void undoingASavedEmailPutsTheOldOneBackUnlessItChangedSince() {
+        UsersViewModel viewModel = startedWith(5);
+        User ana = viewModel.rows().get(2);
+        viewModel.select(ana);
+        viewModel.emailProperty().set("renamed@example.com");
+        viewModel.saveOrExplain();
+
+        undo.undo().join();
+        assertEquals(ana.email(), stored(ana).email());
+        assertEquals(ana.email(), viewModel.rows().get(2).email(), "the list follows");
+        undo.redo().join();
+        assertEquals("renamed@example.com", stored(ana).email());
+
+        service.update(ana.userId(), new UserDraft(ana.username(), "theirs@example.com")).join();
+        undo.undo().join();
+        assertEquals("theirs@example.com", stored(ana).email(), "a change made since is not overwritten");
+    }
+
+    @Test
+    void undoingANewUserRemovesIt() {
+        UsersViewModel viewModel = startedWith(2);
+        viewModel.newUser();
+        viewModel.usernameProperty().set("zoe");
+        viewModel.emailProperty().set("zoe@example.com");
+        viewModel.saveOrExplain();
+        assertEquals(3, service.all().size());
+
+        undo.undo().join();
+
+        assertEquals(2, service.all().size());
+        assertEquals("Undone: Add user “zoe”.", undo.messageProperty().get());
+    }
+
+    private User stored(User user) {
+        return service.all().stream().filter(u -> u.userId().equals(user.userId())).findFirst().orElseThrow();
+    }
+
+    @Test
     void updateCallsTheServiceWithTheUsersId() {
         User ana = new User(UUID.randomUUID(), "ana", "ana@example.com", Instant.parse("2025-03-01T10:00:00Z"));
         UserService users = mock(UserService.class);
