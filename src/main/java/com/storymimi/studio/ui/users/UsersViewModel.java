@@ -2,15 +2,15 @@ package com.storymimi.studio.ui.users;
 
 import com.storymimi.studio.model.Page;
 import com.storymimi.studio.model.PageRequest;
+import com.storymimi.studio.model.TrashKind;
 import com.storymimi.studio.model.User;
+import com.storymimi.studio.model.UserDraft;
 import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.service.UserService;
 import com.storymimi.studio.ui.common.AsyncCommand;
 import com.storymimi.studio.ui.common.DialogService;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
-import com.storymimi.studio.model.TrashKind;
-import com.storymimi.studio.model.UserDraft;
 import com.storymimi.studio.ui.undo.EditRecorder;
 import com.storymimi.studio.ui.undo.UndoableEdit;
 import javafx.beans.binding.Bindings;

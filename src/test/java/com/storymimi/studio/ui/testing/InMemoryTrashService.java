@@ -61,13 +61,11 @@ public final class InMemoryTrashService implements TrashService {
         }
         List<UUID> order = new ArrayList<>(catalog.scenesOf(scene.storyId()).stream().map(Scene::sceneId).toList());
         int position = Math.min(scene.sequence(), order.size() + 1);
-        catalog.scenes.put(scene.sceneId(), new Scene(scene.sceneId(), scene.storyId(), order.size() + 1 + 1000,
-                scene.text(), scene.imageUrl(), scene.audioUrl(), scene.createdAt(), scene.updatedAt()));
+        // Back at its position, as it was; the scenes from there on move down (and only they get a new updated_at).
+        catalog.scenes.put(scene.sceneId(), new Scene(scene.sceneId(), scene.storyId(), position, scene.text(),
+                scene.imageUrl(), scene.audioUrl(), scene.createdAt(), scene.updatedAt()));
         order.add(position - 1, scene.sceneId());
         catalog.renumber(scene.storyId(), order);
-        Scene placed = catalog.scenes.get(scene.sceneId());
-        catalog.scenes.put(scene.sceneId(), new Scene(placed.sceneId(), placed.storyId(), placed.sequence(),
-                placed.text(), placed.imageUrl(), placed.audioUrl(), placed.createdAt(), scene.updatedAt()));
     }
 
     @Override
