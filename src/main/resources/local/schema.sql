@@ -81,7 +81,8 @@ CREATE TABLE IF NOT EXISTS scenes (
         AND updated_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]Z')
 )
 ;
--- The trash (supabase/migrations/20261207000003_trash.sql): deleted users, stories and scenes with their rows.
+-- The trash (supabase/migrations/20261207000003_trash.sql and 20261207000006_media_trash.sql): deleted users,
+-- stories and scenes with their rows, and replaced or removed scene media.
 CREATE TABLE IF NOT EXISTS trash (
     trash_id         UUID        NOT NULL PRIMARY KEY DEFAULT (
                          lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'
@@ -99,7 +100,7 @@ CREATE TABLE IF NOT EXISTS trash (
     deleted_by       UUID        NULL,
     deleted_by_email TEXT        NULL,
     deleted_at       TIMESTAMPTZ NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f000Z', 'now')),
-    CONSTRAINT trash_kind_check CHECK (kind IN ('user', 'story', 'scene')),
+    CONSTRAINT trash_kind_check CHECK (kind IN ('user', 'story', 'scene', 'image', 'audio')),
     CONSTRAINT trash_rows_json CHECK (json_valid(rows)),
     CONSTRAINT trash_trash_id_uuid CHECK (typeof(trash_id) = 'text' AND length(trash_id) = 36
         AND trash_id GLOB '????????-????-????-????-????????????' AND trash_id NOT GLOB '*[^0-9a-f-]*'),

@@ -48,15 +48,6 @@ final class IntegrityScan {
     private record StoryTitle(UUID storyId, String title) {
     }
 
-    /** The media URLs of the scenes a trash item keeps: they are in use until the item is deleted for good. */
-    private record TrashedScenes(Rows rows) {
-        private record Rows(List<SceneUrls> scenes) {
-        }
-
-        private record SceneUrls(String imageUrl, String audioUrl) {
-        }
-    }
-
     /** Trash items per request while collecting the media they keep. */
     private static final int TRASH_PAGE = 200;
 
@@ -235,20 +226,13 @@ final class IntegrityScan {
         }
     }
 
-    /** Objects that trashed scenes point to are not unused: restoring the item brings the scenes back to them. */
+    /** Objects the trash keeps (trashed scenes' media, replaced media) are not unused: a restore brings them back. */
     private void keptByTrash() {
         for (long offset = 0; ; offset += TRASH_PAGE) {
             long from = offset;
-            List<TrashedScenes> page = calls.await(() -> rest.from("trash").select("rows").order(Order.asc("trash_id"))
-                    .range(from, from + TRASH_PAGE - 1).list(TrashedScenes.class)).body();
-            for (TrashedScenes item : page) {
-                if (item.rows() != null && item.rows().scenes() != null) {
-                    for (TrashedScenes.SceneUrls scene : item.rows().scenes()) {
-                        MediaRef.fromPublicUrl(scene.imageUrl()).ifPresent(unused::remove);
-                        MediaRef.fromPublicUrl(scene.audioUrl()).ifPresent(unused::remove);
-                    }
-                }
-            }
+            List<TrashContents> page = calls.await(() -> rest.from("trash").select(TrashContents.COLUMNS)
+                    .order(Order.asc("trash_id")).range(from, from + TRASH_PAGE - 1).list(TrashContents.class)).body();
+            page.forEach(item -> item.objects().forEach(unused::remove));
             if (page.size() < TRASH_PAGE) {
                 return;
             }

@@ -21,14 +21,23 @@ public interface MediaService {
     CompletableFuture<Void> check(Path file, MediaKind kind);
 
     /**
-     * Uploads the file to {@code <bucket>/<story_id>/<scene_id>.<ext>} and stores its public URL on the scene.
-     * If the row update fails, the uploaded object is removed again (one compensating step). Replaces any
-     * earlier media of that kind. {@code bytesSent} is called with the running total as the upload proceeds.
+     * Uploads the file to a new object {@code <bucket>/<story_id>/<scene_id>-<random>.<ext>} and stores its public
+     * URL on the scene. If the row update fails, the uploaded object is removed again (one compensating step). The
+     * media it replaces goes to the trash (restorable, removed from Storage when the trash is emptied).
+     * {@code bytesSent} is called with the running total as the upload proceeds.
      */
     CompletableFuture<Scene> attach(Scene scene, MediaKind kind, Path file, LongConsumer bytesSent);
 
-    /** Clears the scene's URL and deletes the object. */
+    /** Clears the scene's URL; the media goes to the trash. */
     CompletableFuture<Scene> detach(Scene scene, MediaKind kind);
+
+    /**
+     * The undo and redo of an attach or detach: points the scene (as just read) at {@code url} again, an earlier
+     * image or narration of it that the trash keeps, or at none ({@code null}); what it names now goes to the trash.
+     * Done when the scene names {@code url} already. NOT_FOUND when the trash does not keep {@code url} any more
+     * (deleted for good), a conflict when the scene changed since it was read.
+     */
+    CompletableFuture<Scene> putBack(Scene scene, MediaKind kind, String url);
 
     /**
      * A local copy of the scene's media for preview and playback (cached by object and ETag), or a failed

@@ -48,6 +48,19 @@ final class OptimisticWrite<T> {
                         : CompletableFuture.completedFuture(rows.getFirst()));
     }
 
+    /**
+     * The same for a write made by a function that refuses with PT409 (changed since loaded) or PT404 (gone): such a
+     * refusal is explained as a missed PATCH is.
+     */
+    CompletableFuture<T> call(UUID id, Instant loadedUpdatedAt, CompletableFuture<T> write, Predicate<T> holdsChanges) {
+        return translated(write).exceptionallyCompose(failure -> {
+            ServiceException cause = ServiceFailures.translate(failure);
+            return cause.reason() == Reason.CONFLICT || cause.reason() == Reason.NOT_FOUND
+                    ? explainMiss(id, loadedUpdatedAt, holdsChanges)
+                    : CompletableFuture.failedFuture(cause);
+        });
+    }
+
     private CompletableFuture<T> explainMiss(UUID id, Instant loadedUpdatedAt, Predicate<T> holdsChanges) {
         return translated(rest.from(table).select("*").filter(Filter.eq(idColumn, id)).maybeSingle(type))
                 .thenApply(current -> {

@@ -4,6 +4,7 @@ import com.storymimi.studio.model.MediaKind;
 import com.storymimi.studio.model.MediaRef;
 import com.storymimi.studio.model.Scene;
 import com.storymimi.studio.service.ServiceException.Reason;
+import com.storymimi.studio.supabase.rest.Filter;
 import com.storymimi.studio.supabase.rest.PostgrestClient;
 
 import java.nio.file.Path;
@@ -12,19 +13,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 
+import static com.storymimi.studio.service.ServiceFailures.translated;
+
 /**
- * {@link MediaService} over {@link ObjectStorage} and the scenes table. An upload and a row update cannot share a
- * transaction, so {@link #attach} has exactly one compensating step: when the row update fails, the object just
- * uploaded is removed again.
+ * {@link MediaService} over {@link ObjectStorage} and the {@code set_scene_media} function, which changes a scene's
+ * URL and keeps the one it replaces in the trash in one transaction. An upload and that call cannot share a
+ * transaction, so {@link #attach} has exactly one compensating step: when the call fails, the object just uploaded
+ * is removed again. Nothing here removes an object a scene named: that happens when the trash is emptied.
  */
 public final class SupabaseMediaService implements MediaService {
 
+    private final PostgrestClient rest;
     private final ObjectStorage storage;
     private final OptimisticWrite<Scene> scenes;
     private final MediaRemoval removal;
@@ -37,6 +42,7 @@ public final class SupabaseMediaService implements MediaService {
      */
     public SupabaseMediaService(PostgrestClient rest, ObjectStorage storage, OrphanedMedia orphans, Path cacheDir,
                                 Executor io) {
+        this.rest = Objects.requireNonNull(rest, "rest");
         this.storage = Objects.requireNonNull(storage, "storage");
         this.scenes = new OptimisticWrite<>(rest, SupabaseSceneService.TABLE, SupabaseSceneService.ID, Scene.class);
         this.removal = new MediaRemoval(storage, orphans);
@@ -54,25 +60,69 @@ public final class SupabaseMediaService implements MediaService {
         Objects.requireNonNull(scene, "scene");
         LongConsumer progress = bytesSent == null ? sent -> { } : bytesSent;
         return inspect(file, kind).thenCompose(format -> {
-            MediaRef target = new MediaRef(kind.bucket(), scene.storyId() + "/" + scene.sceneId() + "." + format.extension());
-            Optional<MediaRef> previous = StoryWire.media(scene, kind);
+            MediaRef target = new MediaRef(kind.bucket(), newKey(scene, format));
             return ServiceFailures.translated(
                             storage.upload(target.bucket(), target.key(), file, format.contentType(), progress))
-                    .thenCompose(uploaded -> linkOrUndo(scene, kind, target, previous))
-                    .thenCompose(linked -> previous.filter(old -> !old.equals(target))
-                            .map(old -> removal.removeQuietly(List.of(old)).thenApply(ignored -> linked))
-                            .orElseGet(() -> CompletableFuture.completedFuture(linked)));
+                    .thenCompose(uploaded -> linkOrUndo(scene, kind, target));
         });
+    }
+
+    /**
+     * A key no earlier upload had, so the object it replaces stays as it was for the trash (and no CDN or cache
+     * serves the old bytes under the new URL).
+     */
+    static String newKey(Scene scene, MediaFormat format) {
+        return scene.storyId() + "/" + scene.sceneId() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "." + format.extension();
     }
 
     @Override
     public CompletableFuture<Scene> detach(Scene scene, MediaKind kind) {
-        Optional<MediaRef> current = StoryWire.media(scene, kind);
-        if (current.isEmpty()) {
+        if (StoryWire.media(scene, kind).isEmpty()) {
             return CompletableFuture.completedFuture(scene);
         }
-        return scenes.patch(scene.sceneId(), scene.updatedAt(), url(kind, null), holds(kind, null))
-                .thenCompose(cleared -> removal.removeQuietly(List.of(current.get())).thenApply(ignored -> cleared));
+        return setUrl(scene, kind, null);
+    }
+
+    @Override
+    public CompletableFuture<Scene> putBack(Scene scene, MediaKind kind, String url) {
+        Objects.requireNonNull(scene, "scene");
+        Objects.requireNonNull(kind, "kind");
+        if (url == null || holds(kind, url).test(scene)) {
+            return setUrl(scene, kind, url);
+        }
+        return translated(rest.from("trash").select(TrashContents.COLUMNS)
+                .filter(Filter.eq("kind", kind.name().toLowerCase(Locale.ROOT)))
+                .filter(Filter.eq("item_id", scene.sceneId())).list(TrashContents.class))
+                .thenCompose(kept -> kept.body().stream().anyMatch(item -> item.keeps(kind, url))
+                        ? setUrl(scene, kind, url)
+                        // Not kept: put back already (a repeat after a lost answer), or deleted for good.
+                        : setUrl(scene, kind, url, true));
+    }
+
+    private CompletableFuture<Scene> setUrl(Scene scene, MediaKind kind, String url) {
+        return setUrl(scene, kind, url, false);
+    }
+
+    /**
+     * set_scene_media, expecting the scene as loaded: the URL it replaces goes to the trash in the same transaction.
+     * With {@code onlyIfDone}, nothing is written: the scene must name {@code url} already, else NOT_FOUND.
+     */
+    private CompletableFuture<Scene> setUrl(Scene scene, MediaKind kind, String url, boolean onlyIfDone) {
+        Predicate<Scene> done = holds(kind, url);
+        if (onlyIfDone) {
+            return translated(rest.from(SupabaseSceneService.TABLE).select("*")
+                    .filter(Filter.eq(SupabaseSceneService.ID, scene.sceneId())).maybeSingle(Scene.class))
+                    .thenApply(current -> current.filter(done).orElseThrow(() -> new ServiceException(Reason.NOT_FOUND,
+                            "the trash does not keep that " + kind.name().toLowerCase(Locale.ROOT) + " any more")));
+        }
+        Map<String, Object> args = new HashMap<>();
+        args.put("p_scene_id", scene.sceneId());
+        args.put("p_kind", kind.name().toLowerCase(Locale.ROOT));
+        args.put("p_url", url); // null removes it: the codec writes nulls
+        args.put("p_expected_updated_at", scene.updatedAt());
+        return scenes.call(scene.sceneId(), scene.updatedAt(), rest.rpc("set_scene_media", args).value(Scene.class),
+                done);
     }
 
     @Override
@@ -85,18 +135,28 @@ public final class SupabaseMediaService implements MediaService {
 
     /**
      * Points the scene at the uploaded object. If that fails (conflict, gone, offline), the compensating step: the
-     * uploaded object is removed, unless it replaced the very object the row still names (same key), which must stay.
+     * uploaded object, a new key nothing else names, is removed, once a re-read shows the scene does not name it
+     * (an answer lost after the write went through is success). When even the re-read fails, the object stays: an
+     * unused object the integrity doctor finds is better than a scene pointing at nothing.
      */
-    private CompletableFuture<Scene> linkOrUndo(Scene scene, MediaKind kind, MediaRef target, Optional<MediaRef> previous) {
-        String publicUrl = storage.publicUrl(target.bucket(), target.key());
-        return scenes.patch(scene.sceneId(), scene.updatedAt(), url(kind, publicUrl), holds(kind, publicUrl))
-                .exceptionallyCompose(failure -> {
-                    ServiceException cause = ServiceFailures.translate(failure);
-                    CompletableFuture<Void> undo = previous.filter(target::equals).isPresent()
-                            ? CompletableFuture.completedFuture(null)
-                            : removal.removeQuietly(List.of(target));
-                    return undo.thenCompose(ignored -> CompletableFuture.<Scene>failedFuture(cause));
-                });
+    private CompletableFuture<Scene> linkOrUndo(Scene scene, MediaKind kind, MediaRef target) {
+        String url = storage.publicUrl(target.bucket(), target.key());
+        return setUrl(scene, kind, url).exceptionallyCompose(failure -> {
+            ServiceException cause = ServiceFailures.translate(failure);
+            return translated(rest.from(SupabaseSceneService.TABLE).select("*")
+                    .filter(Filter.eq(SupabaseSceneService.ID, scene.sceneId())).maybeSingle(Scene.class))
+                    .handle((current, reread) -> {
+                        if (reread != null) {
+                            return CompletableFuture.<Scene>failedFuture(cause);
+                        }
+                        if (current.filter(holds(kind, url)).isPresent()) {
+                            return CompletableFuture.completedFuture(current.get());
+                        }
+                        return removal.removeQuietly(List.of(target))
+                                .thenCompose(ignored -> CompletableFuture.<Scene>failedFuture(cause));
+                    })
+                    .thenCompose(next -> next);
+        });
     }
 
     private CompletableFuture<MediaFormat> inspect(Path file, MediaKind kind) {
@@ -110,9 +170,4 @@ public final class SupabaseMediaService implements MediaService {
         return current -> Objects.equals(kind == MediaKind.IMAGE ? current.imageUrl() : current.audioUrl(), value);
     }
 
-    private static Map<String, Object> url(MediaKind kind, String value) {
-        Map<String, Object> change = new HashMap<>();
-        change.put(StoryWire.column(kind), value); // null clears the column: the codec writes nulls
-        return change;
-    }
 }

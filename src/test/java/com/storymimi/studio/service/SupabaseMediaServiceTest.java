@@ -5,7 +5,10 @@ import com.storymimi.studio.model.MediaRef;
 import com.storymimi.studio.model.Scene;
 import com.storymimi.studio.model.SceneDraft;
 import com.storymimi.studio.model.StoryStatus;
+import com.storymimi.studio.model.TrashItem;
+import com.storymimi.studio.model.TrashKind;
 import com.storymimi.studio.service.ServiceException.Reason;
+import com.storymimi.studio.service.trash.SupabaseTrashService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,8 +25,11 @@ import java.util.UUID;
 import static com.storymimi.studio.service.SupabaseStoryServiceTest.failureOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Media on both backends' scenes table, with Storage faked in memory (it has its own tests against real HTTP). */
 class SupabaseMediaServiceTest {
@@ -66,7 +72,8 @@ class SupabaseMediaServiceTest {
 
         Scene updated = media.attach(scene, MediaKind.IMAGE, png, progress::add).join();
 
-        String key = scene.storyId() + "/" + scene.sceneId() + ".png";
+        String key = MediaRef.fromPublicUrl(updated.imageUrl()).orElseThrow().key();
+        assertTrue(key.matches(scene.storyId() + "/" + scene.sceneId() + "-[0-9a-f]{8}\\.png"), key);
         assertEquals(storage.publicUrl("story-images", key), updated.imageUrl());
         assertEquals(List.of(updated), scenes.list(scene.storyId()).join());
         assertArrayEquals(Files.readAllBytes(png), storage.objects.get(new MediaRef("story-images", key)).bytes());
@@ -84,7 +91,7 @@ class SupabaseMediaServiceTest {
                 sent -> { }));
 
         assertInstanceOf(ConflictException.class, failure);
-        String key = scene.storyId() + "/" + scene.sceneId() + ".wav";
+        String key = storage.calls.getFirst().substring("upload story-audio/".length());
         assertEquals(List.of("upload story-audio/" + key, "remove story-audio [" + key + "]"), storage.calls);
         assertEquals(Set.of(), storage.objects.keySet());
         assertNull(scenes.list(scene.storyId()).join().getFirst().audioUrl());
@@ -128,20 +135,28 @@ class SupabaseMediaServiceTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
-    void replacingAJpegWithAPngRemovesTheJpegAfterwards(ServiceBackend.Kind kind) throws Exception {
+    void replacingAnImageKeepsTheOldOneInTheTrashUntouched(ServiceBackend.Kind kind) throws Exception {
         given(kind);
-        Scene withJpeg = media.attach(scene, MediaKind.IMAGE, MediaFiles.jpeg(files, "a.jpg"), s -> { }).join();
+        Path first = MediaFiles.jpeg(files, "a.jpg");
+        Scene withJpeg = media.attach(scene, MediaKind.IMAGE, first, s -> { }).join();
+        Scene withSecond = media.attach(withJpeg, MediaKind.IMAGE, MediaFiles.jpeg(files, "b.jpg"), s -> { }).join();
 
-        Scene withPng = media.attach(withJpeg, MediaKind.IMAGE, MediaFiles.png(files, "b.png"), s -> { }).join();
-
-        String base = scene.storyId() + "/" + scene.sceneId();
-        assertEquals(storage.publicUrl("story-images", base + ".png"), withPng.imageUrl());
-        assertEquals(Set.of(new MediaRef("story-images", base + ".png")), storage.objects.keySet());
+        MediaRef old = MediaRef.fromPublicUrl(withJpeg.imageUrl()).orElseThrow();
+        MediaRef now = MediaRef.fromPublicUrl(withSecond.imageUrl()).orElseThrow();
+        assertNotEquals(old, now, "a new upload never overwrites the object it replaces");
+        assertEquals(Set.of(old, now), storage.objects.keySet());
+        assertArrayEquals(Files.readAllBytes(first), storage.objects.get(old).bytes());
+        List<TrashItem> trash = trash().list(10).join();
+        assertEquals(1, trash.size());
+        assertEquals(TrashKind.IMAGE, trash.getFirst().kind());
+        assertEquals(scene.sceneId(), trash.getFirst().itemId());
+        assertEquals(scene.storyId(), trash.getFirst().parentId());
+        assertEquals("one", trash.getFirst().label());
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
-    void detachClearsTheUrlAndRemovesTheObject(ServiceBackend.Kind kind) throws Exception {
+    void detachClearsTheUrlAndKeepsTheObjectInTheTrash(ServiceBackend.Kind kind) throws Exception {
         given(kind);
         Scene withAudio = media.attach(scene, MediaKind.AUDIO, MediaFiles.mp3WithId3(files, "a.mp3"), s -> { }).join();
 
@@ -149,7 +164,71 @@ class SupabaseMediaServiceTest {
 
         assertNull(cleared.audioUrl());
         assertEquals(List.of(cleared), scenes.list(scene.storyId()).join());
-        assertEquals(Set.of(), storage.objects.keySet());
+        assertEquals(Set.of(MediaRef.fromPublicUrl(withAudio.audioUrl()).orElseThrow()), storage.objects.keySet());
+        assertEquals(List.of(TrashKind.AUDIO), trash().list(10).join().stream().map(TrashItem::kind).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServiceBackend.Kind.class)
+    void putBackUndoesAReplaceAndRedoesIt(ServiceBackend.Kind kind) throws Exception {
+        given(kind);
+        Scene first = media.attach(scene, MediaKind.IMAGE, MediaFiles.png(files, "a.png"), s -> { }).join();
+        Scene second = media.attach(first, MediaKind.IMAGE, MediaFiles.jpeg(files, "b.jpg"), s -> { }).join();
+
+        Scene undone = media.putBack(second, MediaKind.IMAGE, first.imageUrl()).join();
+        assertEquals(first.imageUrl(), undone.imageUrl());
+        assertEquals(List.of(second.imageUrl()), keptUrls(), "the replacing image waits in the trash for a redo");
+
+        Scene redone = media.putBack(undone, MediaKind.IMAGE, second.imageUrl()).join();
+        assertEquals(second.imageUrl(), redone.imageUrl());
+        assertEquals(List.of(first.imageUrl()), keptUrls());
+        assertEquals(redone, media.putBack(undone, MediaKind.IMAGE, second.imageUrl()).join(),
+                "repeated after a lost answer: done, nothing changes");
+        assertEquals(2, storage.objects.size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServiceBackend.Kind.class)
+    void putBackOfARemovedNarrationAndOfAFirstUpload(ServiceBackend.Kind kind) throws Exception {
+        given(kind);
+        Scene withAudio = media.attach(scene, MediaKind.AUDIO, MediaFiles.mp3WithId3(files, "a.mp3"), s -> { }).join();
+        Scene cleared = media.detach(withAudio, MediaKind.AUDIO).join();
+
+        Scene back = media.putBack(cleared, MediaKind.AUDIO, withAudio.audioUrl()).join();
+        assertEquals(withAudio.audioUrl(), back.audioUrl());
+        assertEquals(List.of(), trash().list(10).join(), "the narration left the trash: it is in use again");
+
+        Scene none = media.putBack(back, MediaKind.AUDIO, null).join();
+        assertNull(none.audioUrl(), "the undo of a first upload");
+        assertEquals(List.of(withAudio.audioUrl()), keptUrls());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServiceBackend.Kind.class)
+    void putBackRefusesWhatTheTrashNoLongerKeepsAndASceneChangedMeanwhile(ServiceBackend.Kind kind) throws Exception {
+        given(kind);
+        Scene first = media.attach(scene, MediaKind.IMAGE, MediaFiles.png(files, "a.png"), s -> { }).join();
+        Scene second = media.attach(first, MediaKind.IMAGE, MediaFiles.jpeg(files, "b.jpg"), s -> { }).join();
+        trash().deleteForever(trash().list(10).join().stream().map(TrashItem::trashId).toList()).join();
+
+        assertEquals(Reason.NOT_FOUND, failureOf(media.putBack(second, MediaKind.IMAGE, first.imageUrl())).reason());
+        assertFalse(storage.objects.containsKey(MediaRef.fromPublicUrl(first.imageUrl()).orElseThrow()),
+                "deleting the trash item for good removed the old image");
+        assertEquals(second.imageUrl(), scenes.list(scene.storyId()).join().getFirst().imageUrl());
+
+        new Rows(backend.client).touchScene(scene.sceneId(), "edited by a colleague");
+        assertInstanceOf(ConflictException.class, failureOf(media.putBack(second, MediaKind.IMAGE, null)));
+        assertEquals(second.imageUrl(), scenes.list(scene.storyId()).join().getFirst().imageUrl());
+    }
+
+    private SupabaseTrashService trash() {
+        return new SupabaseTrashService(backend.client.rest(), new MediaRemoval(storage, OrphanedMedia.IGNORE));
+    }
+
+    /** The URLs the media items in the trash keep. */
+    private List<String> keptUrls() {
+        return backend.client.rest().from("trash").select(TrashContents.COLUMNS).list(TrashContents.class).join()
+                .body().stream().flatMap(item -> item.urls().stream()).toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -62,6 +62,7 @@ public final class Database implements AutoCloseable {
             Database database = new Database(file);
             database.write(connection -> {
                 runScript(connection, "/local/schema.sql");
+                SchemaUpgrades.upgrade(connection);
                 runScript(connection, "/local/internal-schema.sql");
                 return null;
             });

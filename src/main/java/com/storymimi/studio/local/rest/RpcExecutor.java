@@ -44,7 +44,8 @@ final class RpcExecutor {
         this.functions = List.of(new RpcCreateStoryWithScenes(), new RpcReorderScenes(), new RpcSearchStories(),
                         new RpcStoryStatusCounts(), new RpcTrashItem(RpcTrashItem.Kind.USER),
                         new RpcTrashItem(RpcTrashItem.Kind.STORY), new RpcTrashItem(RpcTrashItem.Kind.SCENE),
-                        new RpcRestoreTrash(), new RpcSetStoryStatus(), new RpcTrashStories()).stream()
+                        new RpcRestoreTrash(), new RpcSetStoryStatus(), new RpcTrashStories(),
+                        new RpcSetSceneMedia()).stream()
                 .collect(Collectors.toMap(RpcFunction::name, Function.identity()));
     }
 

@@ -60,7 +60,9 @@ final class RpcRestoreTrash implements RpcFunction {
         }
         JsonObject item = found.getFirst();
         JsonObject rows = item.getAsJsonObject("rows");
-        switch (TrashItems.text(item, "kind")) {
+        String kind = TrashItems.text(item, "kind");
+        switch (kind) {
+            case "image", "audio" -> restoreMedia(connection, context, item, kind);
             case "story" -> {
                 requireUser(connection, rows.getAsJsonArray("stories").get(0).getAsJsonObject());
                 insertAll(connection, catalog, rows);
@@ -73,6 +75,20 @@ final class RpcRestoreTrash implements RpcFunction {
             delete.executeUpdate();
         }
         return new Result.Scalar(TrashItems.withoutRows(item));
+    }
+
+    /** The scene names the kept URL again; the one it named goes to the trash, this item leaves it. */
+    private static void restoreMedia(Connection connection, Context context, JsonObject item, String kind)
+            throws SQLException {
+        String sceneId = TrashItems.text(item, "item_id");
+        List<JsonObject> scene = TrashItems.rows(connection, context.catalog(), "scenes",
+                List.of(new QueryParam("scene_id", "eq." + sceneId)));
+        if (scene.isEmpty()) {
+            throw new DatabaseError("23503", "the scene is not there any more",
+                    "No scene with scene_id " + sceneId + " exists.", "Restore the scene from the trash first.");
+        }
+        String url = RpcArguments.text(item.getAsJsonObject("rows").getAsJsonArray("media").get(0), kind + "_url");
+        SceneMedia.put(connection, context.catalog(), context.caller(), scene.getFirst(), kind, url);
     }
 
     private static void requireUser(Connection connection, JsonObject story) throws SQLException {

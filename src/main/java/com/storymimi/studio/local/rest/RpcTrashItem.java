@@ -133,10 +133,7 @@ final class RpcTrashItem implements RpcFunction {
     private static TrashItems.Entry sceneEntry(Connection connection, JsonObject scene, String id) throws SQLException {
         String storyId = TrashItems.text(scene, "story_id");
         String title = TrashItems.lookup(connection, "SELECT title FROM stories WHERE story_id = ?", storyId);
-        String text = TrashItems.text(scene, "text");
-        String label = text.codePointCount(0, text.length()) <= 80 ? text
-                : text.substring(0, text.offsetByCodePoints(0, 80));
-        return new TrashItems.Entry("scene", id, label, storyId, title, 0, 1, new JsonArray(), new JsonArray(),
+        return new TrashItems.Entry("scene", id, TrashItems.label(TrashItems.text(scene, "text")), storyId, title, 0, 1, new JsonArray(), new JsonArray(),
                 TrashItems.array(List.of(scene)));
     }
 }

@@ -44,7 +44,12 @@ final class TrashItems {
 
     /** What a new item holds besides its id, timestamps and who deleted it. */
     record Entry(String kind, String itemId, String label, String parentId, String parentLabel, int stories,
-                 int scenes, JsonArray users, JsonArray storyRows, JsonArray sceneRows) {
+                 int scenes, JsonArray users, JsonArray storyRows, JsonArray sceneRows, JsonArray media) {
+
+        Entry(String kind, String itemId, String label, String parentId, String parentLabel, int stories,
+              int scenes, JsonArray users, JsonArray storyRows, JsonArray sceneRows) {
+            this(kind, itemId, label, parentId, parentLabel, stories, scenes, users, storyRows, sceneRows, null);
+        }
     }
 
     /** Inserts the item as deleted by the caller now; returns its trash_id. */
@@ -53,6 +58,9 @@ final class TrashItems {
         rows.add("users", entry.users());
         rows.add("stories", entry.storyRows());
         rows.add("scenes", entry.sceneRows());
+        if (entry.media() != null) {
+            rows.add("media", entry.media());
+        }
         String trashId = UUID.randomUUID().toString();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("trash_id", trashId);
@@ -69,6 +77,11 @@ final class TrashItems {
         row.put("deleted_at", PgTimestamps.format(Instant.now()));
         RpcRows.insert(connection, catalog.table(TABLE).orElseThrow(), row);
         return trashId;
+    }
+
+    /** {@code left(text, 80)}: what the Trash view shows of a scene. */
+    static String label(String text) {
+        return text.codePointCount(0, text.length()) <= 80 ? text : text.substring(0, text.offsetByCodePoints(0, 80));
     }
 
     /** {@code to_jsonb(item) - 'rows'}. */

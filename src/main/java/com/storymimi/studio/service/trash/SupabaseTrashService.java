@@ -5,18 +5,21 @@ import com.storymimi.studio.model.TrashItem;
 import com.storymimi.studio.model.TrashKind;
 import com.storymimi.studio.service.MediaRemoval;
 import com.storymimi.studio.service.ServiceException;
-import com.storymimi.studio.service.ServiceFailures;
 import com.storymimi.studio.service.ServiceException.Reason;
+import com.storymimi.studio.service.ServiceFailures;
+import com.storymimi.studio.service.TrashContents;
 import com.storymimi.studio.supabase.rest.Filter;
 import com.storymimi.studio.supabase.rest.MutationQuery;
 import com.storymimi.studio.supabase.rest.Order;
 import com.storymimi.studio.supabase.rest.PostgrestClient;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -33,6 +36,8 @@ public final class SupabaseTrashService implements TrashService {
             + "deleted_by,deleted_by_email,deleted_at";
     /** Item ids per delete request: 40 UUIDs keep the request line under 2 kB. */
     private static final int IDS_PER_REQUEST = 40;
+    /** URLs per in-use check: two lists of ten ~150-character URLs stay under 4 kB. */
+    private static final int URLS_PER_REQUEST = 10;
 
     /** A trash row as PostgREST sends it; kind is lower case on the wire. */
     record TrashRow(UUID trashId, String kind, UUID itemId, String label, UUID parentId, String parentLabel,
@@ -41,25 +46,6 @@ public final class SupabaseTrashService implements TrashService {
         TrashItem item() {
             return new TrashItem(trashId, TrashKind.valueOf(kind.toUpperCase(Locale.ROOT)), itemId, label, parentId,
                     parentLabel, storyCount, sceneCount, deletedBy, deletedByEmail, deletedAt);
-        }
-    }
-
-    /** What deleting for good needs of an item's rows: the scenes' media URLs. */
-    record DeletedRows(UUID trashId, Rows rows) {
-        record Rows(List<SceneUrls> scenes) {
-        }
-
-        record SceneUrls(String imageUrl, String audioUrl) {
-        }
-
-        List<MediaRef> media() {
-            if (rows == null || rows.scenes() == null) {
-                return List.of();
-            }
-            return rows.scenes().stream()
-                    .flatMap(scene -> java.util.stream.Stream.of(scene.imageUrl(), scene.audioUrl()))
-                    .flatMap(url -> MediaRef.fromPublicUrl(url).stream())
-                    .toList();
         }
     }
 
@@ -115,6 +101,7 @@ public final class SupabaseTrashService implements TrashService {
             case USER -> "users";
             case STORY -> "stories";
             case SCENE -> "scenes";
+            case IMAGE, AUDIO -> throw new IllegalArgumentException("media is put back through the media service");
         };
         String id = kind.name().toLowerCase(Locale.ROOT) + "_id";
         return translated(rest.from(table).select("id:" + id).filter(Filter.eq(id, itemId)).list(RowId.class))
@@ -144,10 +131,39 @@ public final class SupabaseTrashService implements TrashService {
         return removeFor(rest.from(TABLE).delete().filter(Filter.lt("deleted_at", cutoff)));
     }
 
-    /** Runs the delete returning the rows, then removes their media; completes with the number of items. */
+    /**
+     * Runs the delete returning the rows, then removes their media, except objects a scene names again (a kept
+     * image that someone set back by hand); completes with the number of items.
+     */
     private CompletableFuture<Integer> removeFor(MutationQuery delete) {
-        return translated(delete.returning("trash_id,rows").list(DeletedRows.class))
-                .thenCompose(rows -> removal.removeQuietly(rows.stream().flatMap(row -> row.media().stream()).toList())
-                        .thenApply(done -> rows.size()));
+        return translated(delete.returning(TrashContents.COLUMNS).list(TrashContents.class))
+                .thenCompose(items -> {
+                    List<String> urls = items.stream().flatMap(item -> item.urls().stream()).distinct().toList();
+                    return inUse(urls).thenCompose(used -> removal.removeQuietly(items.stream()
+                                    .flatMap(item -> item.objects().stream())
+                                    .filter(object -> !used.contains(object)).distinct().toList()))
+                            .thenApply(done -> items.size());
+                });
+    }
+
+    /** A scene's URL columns, to see which kept URLs are in use again. */
+    private record SceneUrls(String imageUrl, String audioUrl) {
+    }
+
+    /** The objects among {@code urls} that a scene names as its image or narration. */
+    private CompletableFuture<Set<MediaRef>> inUse(List<String> urls) {
+        CompletableFuture<Set<MediaRef>> used = CompletableFuture.completedFuture(new HashSet<>());
+        for (int from = 0; from < urls.size(); from += URLS_PER_REQUEST) {
+            List<String> chunk = urls.subList(from, Math.min(urls.size(), from + URLS_PER_REQUEST));
+            used = used.thenCompose(found -> translated(rest.from("scenes").select("image_url,audio_url")
+                    .filter(Filter.or(Filter.in("image_url", chunk), Filter.in("audio_url", chunk))).list(SceneUrls.class))
+                    .thenApply(result -> {
+                        result.body().forEach(scene -> java.util.stream.Stream.of(scene.imageUrl(), scene.audioUrl())
+                                .filter(chunk::contains)
+                                .forEach(url -> MediaRef.fromPublicUrl(url).ifPresent(found::add)));
+                        return found;
+                    }));
+        }
+        return used;
     }
 }

@@ -145,6 +145,9 @@ final class SceneDrop {
         int failed;
         int notStarted;
         String firstFailure;
+        /** What the uploads changed, and one of the scenes, for the one undoable edit they make. */
+        final List<MediaEdit.Change> changes = new ArrayList<>();
+        Scene changedScene;
 
         Tally(DropPlan plan) {
             this.plan = plan;
@@ -155,6 +158,10 @@ final class SceneDrop {
         List<DropPlan.Entry> uploads = plan.uploads();
         if (index == uploads.size() || stopRequested) {
             tally.notStarted = uploads.size() - index;
+            if (!tally.changes.isEmpty()) {
+                context.edits().record(new MediaEdit(context, tally.changedScene.storyId(), tally.changes,
+                        tally.changedScene.sequence(), sceneChanged));
+            }
             finish(summary(tally), tally.failed > 0);
             return;
         }
@@ -168,12 +175,15 @@ final class SceneDrop {
         }
         item.uploadProgress(0);
         long size = entry.size();
-        context.media().attach(item.scene(), entry.match().kind(), entry.file(), sent -> context.fx().execute(() ->
+        Scene before = item.scene();
+        context.media().attach(before, entry.match().kind(), entry.file(), sent -> context.fx().execute(() ->
                         item.uploadProgress(size <= 0 ? 1 : Math.min(1, sent / (double) size))))
                 .whenComplete((scene, failure) -> context.fx().execute(() -> {
                     item.uploadProgress(-1);
                     if (failure == null) {
                         tally.uploaded++;
+                        tally.changes.add(MediaEdit.Change.of(before, scene, entry.match().kind()));
+                        tally.changedScene = scene;
                         sceneChanged.accept(scene);
                     } else {
                         failed(tally, context.messages().describeUpload(failure));

@@ -132,6 +132,7 @@ public final class SceneMediaViewModel {
             return;
         }
         sceneChanged.accept(scene);
+        recordEdit(target, scene, slot.kind());
         if (visible) {
             showing = scene;
             slot.clear(true, fileNameOf(scene, slot.kind()));
@@ -155,12 +156,26 @@ public final class SceneMediaViewModel {
                     if (failure != null) {
                         slot(kind).say(context.messages().describe(failure, "scenes"));
                     } else if (scene != null) {
-                        sceneChanged.accept(scene);
-                        if (isShowing(scene.sceneId())) {
-                            show(scene);
-                        }
+                        recordEdit(target, scene, kind);
+                        changedElsewhere(scene);
                     }
                 }));
+    }
+
+    /** Makes the change undoable (the media it replaced is in the trash). */
+    private void recordEdit(Scene before, Scene after, MediaKind kind) {
+        if (!java.util.Objects.equals(urlOf(before, kind), urlOf(after, kind))) {
+            context.edits().record(new MediaEdit(context, after.storyId(),
+                    List.of(MediaEdit.Change.of(before, after, kind)), after.sequence(), this::changedElsewhere));
+        }
+    }
+
+    /** A scene row written elsewhere (an undo, a removal): the strip learns it, the slots show it. */
+    private void changedElsewhere(Scene scene) {
+        sceneChanged.accept(scene);
+        if (isShowing(scene.sceneId())) {
+            show(scene);
+        }
     }
 
     private boolean isShowing(UUID sceneId) {

@@ -65,6 +65,11 @@ public final class TrackedMediaService implements MediaService {
     }
 
     @Override
+    public CompletableFuture<Scene> putBack(Scene scene, MediaKind kind, String url) {
+        return delegate.putBack(scene, kind, url);
+    }
+
+    @Override
     public CompletableFuture<Path> localCopy(Scene scene, MediaKind kind) {
         return delegate.localCopy(scene, kind);
     }

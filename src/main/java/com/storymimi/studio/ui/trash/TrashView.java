@@ -127,6 +127,8 @@ public final class TrashView {
             case USER -> "mdi2a-account-outline";
             case STORY -> "mdi2b-book-open-page-variant-outline";
             case SCENE -> "mdi2i-image-text";
+            case IMAGE -> "mdi2i-image-plus";
+            case AUDIO -> "mdi2m-music-note";
         };
     }
 

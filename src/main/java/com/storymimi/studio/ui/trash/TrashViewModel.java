@@ -178,8 +178,12 @@ public final class TrashViewModel {
         if (item != null && item.parentLabel() != null && item.kind() != TrashKind.USER
                 && UserMessages.unwrap(failure) instanceof com.storymimi.studio.service.ServiceException se
                 && se.reason() == com.storymimi.studio.service.ServiceException.Reason.INVALID) {
-            sentence = texts.get(item.kind() == TrashKind.STORY ? "trash.restore.userMissing" : "trash.restore.storyMissing",
-                    name(item), item.parentLabel());
+            String key = switch (item.kind()) {
+                case STORY -> "trash.restore.userMissing";
+                case IMAGE, AUDIO -> "trash.restore.sceneMissing";
+                default -> "trash.restore.storyMissing";
+            };
+            sentence = texts.get(key, name(item), item.parentLabel());
         }
         error.set(sentence);
         load.restart(); // what was restored before the failure, and what someone else changed, shows
@@ -214,12 +218,15 @@ public final class TrashViewModel {
             case STORY -> parent.isEmpty() ? texts.get("trash.details.story", item.sceneCount())
                     : texts.get("trash.details.storyOf", item.sceneCount(), parent);
             case SCENE -> texts.get("trash.details.scene", parent);
+            case IMAGE -> texts.get("trash.details.image", parent);
+            case AUDIO -> texts.get("trash.details.audio", parent);
         };
     }
 
     /** The Name column: the label, or a placeholder for an empty scene text. */
     public String name(TrashItem item) {
-        return item.label().isBlank() && item.kind() == TrashKind.SCENE ? texts.get("trash.scene.noText")
+        return item.label().isBlank() && item.kind() != TrashKind.USER && item.kind() != TrashKind.STORY
+                ? texts.get("trash.scene.noText")
                 : item.label();
     }
 

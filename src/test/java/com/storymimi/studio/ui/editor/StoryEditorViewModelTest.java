@@ -40,6 +40,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -508,7 +509,7 @@ class StoryEditorViewModelTest {
     }
 
     @Test
-    void aDroppedPngIsUploadedWithProgressAndShown() {
+    void aDroppedPngIsUploadedWithProgressAndShown() throws Exception {
         StoryEditorViewModel editor = opened();
         byte[] large = new byte[100_000]; // a PNG signature and then enough bytes for several upload chunks
         System.arraycopy(MediaSamples.png(4, 4, 0, 0), 0, large, 0, 8);
@@ -532,7 +533,8 @@ class StoryEditorViewModelTest {
         assertEquals(1.0, progress.getLast());
         assertFalse(editor.media().image().uploadingProperty().get());
         assertNotNull(editor.media().image().fileProperty().get());
-        assertEquals(before, editor.media().image().fileProperty().get(), "same object key, fetched again");
+        assertNotEquals(before, editor.media().image().fileProperty().get(), "the new object, fetched");
+        assertEquals(Files.size(png), Files.size(editor.media().image().fileProperty().get()));
         assertEquals("", editor.media().image().messageProperty().get());
     }
 
@@ -577,11 +579,55 @@ class StoryEditorViewModelTest {
 
         dialogs.answering(true);
         editor.media().remove(MediaKind.IMAGE);
-        assertEquals("Remove the image of scene 1? The file is deleted from Storage; this cannot be undone.",
+        assertEquals("Remove the image of scene 1? It waits in the trash; Ctrl+Z brings it back.",
                 dialogs.questions.getLast().message());
         assertNull(catalog.scene(owlScenes.getFirst().sceneId()).orElseThrow().imageUrl());
         assertFalse(editor.media().image().presentProperty().get());
         assertNull(editor.scenes().getFirst().thumbnailProperty().get());
+    }
+
+    @Test
+    void undoingARemovedImageBringsItBackAndRedoRemovesItAgain() {
+        StoryEditorViewModel editor = opened();
+        String image = catalog.scene(owlScenes.getFirst().sceneId()).orElseThrow().imageUrl();
+        dialogs.answering(true);
+        editor.media().remove(MediaKind.IMAGE);
+        assertEquals("Undo Remove the image of scene 1 (Ctrl+Z)", undo.undoLabelProperty().get());
+
+        undo.undo().join();
+
+        assertEquals(image, catalog.scene(owlScenes.getFirst().sceneId()).orElseThrow().imageUrl());
+        assertTrue(editor.media().image().presentProperty().get(), "the editor shows the image again");
+        assertNotNull(editor.scenes().getFirst().thumbnailProperty().get());
+        undo.redo().join();
+        assertNull(catalog.scene(owlScenes.getFirst().sceneId()).orElseThrow().imageUrl());
+        assertFalse(editor.media().image().presentProperty().get());
+    }
+
+    @Test
+    void undoingAReplacedImagePutsTheOldOneBackUnlessSomeoneChangedItSince() throws Exception {
+        StoryEditorViewModel editor = opened();
+        UUID sceneId = owlScenes.getFirst().sceneId();
+        String old = catalog.scene(sceneId).orElseThrow().imageUrl();
+        editor.media().drop(MediaKind.IMAGE, List.of(MediaSamples.write(dir, "new.png", MediaSamples.png(8, 8, 0, 0))));
+        String replacing = catalog.scene(sceneId).orElseThrow().imageUrl();
+        assertEquals("Undo Replace the image of scene 1 (Ctrl+Z)", undo.undoLabelProperty().get());
+
+        undo.undo().join();
+        assertEquals(old, catalog.scene(sceneId).orElseThrow().imageUrl());
+        undo.redo().join();
+        assertEquals(replacing, catalog.scene(sceneId).orElseThrow().imageUrl());
+
+        editor.media().drop(MediaKind.IMAGE, List.of(MediaSamples.write(dir, "colleague.png", MediaSamples.png(6, 6, 0, 0))));
+        String theirs = catalog.scene(sceneId).orElseThrow().imageUrl();
+        undo.undo().join(); // the second drop
+        media.putBack(catalog.scene(sceneId).orElseThrow(), MediaKind.IMAGE, theirs).join(); // "someone else"
+        undo.undo().join(); // the first drop: the scene no longer shows what it left
+
+        assertEquals(theirs, catalog.scene(sceneId).orElseThrow().imageUrl(), "their image stays");
+        assertEquals("Someone else changed that scene's media after you, so it was not undone. Their version stays.",
+                undo.messageProperty().get());
+        assertTrue(undo.canUndoProperty().get(), "the step is kept");
     }
 
     // -- header -----------------------------------------------------------------------------------------------

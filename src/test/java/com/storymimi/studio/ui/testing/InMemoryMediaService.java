@@ -33,6 +33,7 @@ public final class InMemoryMediaService implements MediaService {
     private final InMemoryCatalog catalog;
     private final Path objects;
     public final List<String> attached = new ArrayList<>();
+    private final java.util.Set<String> kept = new java.util.HashSet<>();
     /** How many of the next attaches fail as if the connection dropped (for tests of retrying). */
     public final AtomicInteger failingAttaches = new AtomicInteger();
 
@@ -107,14 +108,14 @@ public final class InMemoryMediaService implements MediaService {
         }
         return catalog.answer(() -> {
             String ext = formatOf(file, kind);
-            String key = scene.storyId() + "/" + scene.sceneId() + "." + ext;
+            String key = scene.storyId() + "/" + scene.sceneId() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8)
+                    + "." + ext;
             copyInChunks(file, objects.resolve(kind.bucket()).resolve(key), bytesSent);
             String url = BASE_URL + "/storage/v1/object/public/" + kind.bucket() + "/" + key;
             synchronized (catalog) {
                 Scene current = catalog.scene(scene.sceneId())
                         .orElseThrow(() -> InMemoryCatalog.notFound("scene " + scene.sceneId()));
-                Scene updated = withUrl(current, kind, url);
-                catalog.scenes.put(updated.sceneId(), updated);
+                Scene updated = replace(current, kind, url);
                 attached.add(kind + ":" + file.getFileName());
                 return updated;
             }
@@ -143,11 +144,51 @@ public final class InMemoryMediaService implements MediaService {
             synchronized (catalog) {
                 Scene current = catalog.scene(scene.sceneId())
                         .orElseThrow(() -> InMemoryCatalog.notFound("scene " + scene.sceneId()));
-                Scene updated = withUrl(current, kind, null);
-                catalog.scenes.put(updated.sceneId(), updated);
-                return updated;
+                return replace(current, kind, null);
             }
         });
+    }
+
+    @Override
+    public CompletableFuture<Scene> putBack(Scene scene, MediaKind kind, String url) {
+        return catalog.answer(() -> {
+            synchronized (catalog) {
+                Scene current = catalog.scene(scene.sceneId())
+                        .orElseThrow(() -> InMemoryCatalog.notFound("scene " + scene.sceneId()));
+                if (java.util.Objects.equals(urlOf(current, kind), url)) {
+                    return current;
+                }
+                if (!current.updatedAt().equals(scene.updatedAt())) {
+                    throw new ServiceException(Reason.CONFLICT, "scene changed since it was loaded");
+                }
+                if (url != null && !kept.remove(url)) {
+                    throw new ServiceException(Reason.NOT_FOUND, "the trash does not keep " + url);
+                }
+                return replace(current, kind, url);
+            }
+        });
+    }
+
+    /** Sets the URL; the one it replaces is kept (as the real service keeps it in the trash). */
+    private Scene replace(Scene current, MediaKind kind, String url) {
+        String old = urlOf(current, kind);
+        if (old != null) {
+            kept.add(old);
+        }
+        Scene updated = withUrl(current, kind, url);
+        catalog.scenes.put(updated.sceneId(), updated);
+        return updated;
+    }
+
+    /** The URLs replaced or removed and not put back: what the trash would keep. */
+    public java.util.Set<String> kept() {
+        synchronized (catalog) {
+            return java.util.Set.copyOf(kept);
+        }
+    }
+
+    private static String urlOf(Scene scene, MediaKind kind) {
+        return kind == MediaKind.IMAGE ? scene.imageUrl() : scene.audioUrl();
     }
 
     private Scene withUrl(Scene s, MediaKind kind, String url) {
