@@ -81,7 +81,6 @@ begin
     end if;
     if p_expected_updated_at is not null and scene.updated_at <> p_expected_updated_at then
         raise exception using errcode = 'PT409', message = 'scene changed since it was loaded',
-            detail = format('The scene was saved at %s, after %s.', scene.updated_at, p_expected_updated_at),
             hint = 'Reload the scene and try again.';
     end if;
     return to_jsonb(private.put_scene_media(scene, p_kind, p_url));

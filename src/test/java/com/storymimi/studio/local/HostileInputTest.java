@@ -195,6 +195,7 @@ class HostileInputTest {
         functions.put("set_story_status", List.of("p_story_ids", "p_expected_updated_at", "p_status"));
         functions.put("set_story_status ", List.of("p_expected_updated_at")); // valid ids, hostile timestamps
         functions.put("reorder_scenes", List.of("p_story_id", "p_scene_ids", "p_expected_ids"));
+        functions.put("set_scene_media", List.of("p_scene_id", "p_kind", "p_url", "p_expected_updated_at"));
         List<DynamicTest> cases = new ArrayList<>();
         functions.forEach((function, parameters) -> {
             for (String value : values) {
@@ -206,12 +207,14 @@ class HostileInputTest {
                 body.setCharAt(body.length() - 1, '}');
                 cases.add(DynamicTest.dynamicTest(function + " " + shortName(value), () -> {
                     long stories = storyCount();
+                    long trash = count("trash");
                     HttpResponse<String> response = asEditor("POST", "/rest/v1/rpc/" + function.strip(), body.toString());
                     answered(response);
                     // An empty array (also as the literal "{}") is a valid call that does nothing.
                     assertTrue(response.statusCode() >= 400 || response.body().strip().equals("[]"),
                             () -> "refused: " + response.body());
                     assertEquals(stories, storyCount(), "nothing moved to or from the trash");
+                    assertEquals(trash, count("trash"), "no trash item came or went");
                 }));
             }
         });
@@ -219,7 +222,11 @@ class HostileInputTest {
     }
 
     private static long storyCount() {
-        HttpResponse<String> response = fx.asService("HEAD", "/rest/v1/stories", null, "Prefer", "count=exact");
+        return count("stories");
+    }
+
+    private static long count(String table) {
+        HttpResponse<String> response = fx.asService("HEAD", "/rest/v1/" + table, null, "Prefer", "count=exact");
         String range = response.headers().firstValue("Content-Range").orElseThrow();
         return Long.parseLong(range.substring(range.indexOf('/') + 1));
     }

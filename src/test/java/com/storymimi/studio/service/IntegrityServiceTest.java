@@ -221,11 +221,16 @@ class IntegrityServiceTest {
         new SupabaseStoryService(fixture.client.rest()).delete(trashedStory).join();
         SupabaseSceneService scenes = new SupabaseSceneService(fixture.client.rest());
         scenes.delete(scenes.list(keptStory).join().getFirst()).join();
+        UUID replacedStory = healthyStory();
+        com.storymimi.studio.model.Scene replaced = scenes.list(replacedStory).join().getFirst();
+        String newer = plant.upload(IMAGE, replacedStory + "/newer.png", plant.png("n.png"), "image/png");
+        fixture.client.rest().rpc("set_scene_media", java.util.Map.of("p_scene_id", replaced.sceneId(), "p_kind", "image",
+                "p_url", newer, "p_expected_updated_at", replaced.updatedAt())).execute().join();
 
         IntegrityReport report = doctor.scan().join();
 
         assertEquals(Set.of("UNUSED_OBJECT " + stray.bucket() + "/" + stray.key()), keys(report),
-                "the trashed story's and scene's media wait for a restore; only the stray is unused");
+                "the trashed story's and scene's media and the replaced image wait for a restore; only the stray is unused");
     }
 
     @Test

@@ -135,6 +135,36 @@ class SupabaseTrashServiceTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
+    void aReplacedImageIsListedRestoredAndDeletedForGoodUnlessASceneNamesItAgain(ServiceBackend.Kind kind)
+            throws Exception {
+        given(kind);
+        UUID story = storyWithMedia("Lamps", Instant.parse("2026-01-01T00:00:00Z"));
+        Scene one = scenes.list(story).join().getFirst();
+        String old = one.imageUrl();
+        MediaRef newer = new MediaRef("story-images", story + "/b.png");
+        storage.put(newer, new byte[] {2});
+        backend.client.rest().rpc("set_scene_media", java.util.Map.of("p_scene_id", one.sceneId(), "p_kind", "image",
+                "p_url", storage.publicUrl(newer.bucket(), newer.key()), "p_expected_updated_at", one.updatedAt())).execute().join();
+
+        TrashItem item = trash.list(50).join().getFirst();
+        assertEquals(TrashKind.IMAGE, item.kind());
+        assertEquals(one.sceneId(), item.itemId());
+        assertEquals("Lamps", item.parentLabel());
+        trash.restore(item.trashId()).join();
+        assertEquals(old, scenes.list(story).join().getFirst().imageUrl());
+        TrashItem replacing = trash.list(50).join().getFirst();
+        assertEquals(TrashKind.IMAGE, replacing.kind(), "the image it replaced waits in its place");
+
+        // Someone points the scene at the kept image by hand (not through the trash), then the trash is emptied.
+        backend.client.rest().from("scenes").update(java.util.Map.of("image_url", storage.publicUrl(newer.bucket(), newer.key())))
+                .filter(com.storymimi.studio.supabase.rest.Filter.eq("scene_id", one.sceneId())).execute().join();
+        assertEquals(1, trash.deleteForever(List.of(replacing.trashId())).join());
+        assertEquals(true, storage.objects.containsKey(newer), "an object a scene names is never removed");
+        assertEquals(List.of(), orphans);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServiceBackend.Kind.class)
     void whenObjectRemovalFailsTheItemIsStillGoneAndTheObjectsAreReported(ServiceBackend.Kind kind) throws Exception {
         given(kind);
         UUID story = storyWithMedia("With media", Instant.parse("2026-01-01T00:00:00Z"));

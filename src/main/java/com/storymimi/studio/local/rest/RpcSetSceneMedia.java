@@ -66,9 +66,7 @@ final class RpcSetSceneMedia implements RpcFunction {
         JsonObject scene = found.getFirst();
         String updatedAt = PgTimestamps.parse(TrashItems.text(scene, "updated_at"));
         if (expected != null && !expected.equals(updatedAt)) {
-            throw new DatabaseError("PT409", "scene changed since it was loaded",
-                    "The scene was saved at " + TrashItems.text(scene, "updated_at") + ", after " + rawExpected + ".",
-                    "Reload the scene and try again.");
+            throw new DatabaseError("PT409", "scene changed since it was loaded", null, "Reload the scene and try again.");
         }
         return new Result.Scalar(SceneMedia.put(connection, context.catalog(), context.caller(), scene, kind, url)
                 .toString());
