@@ -161,17 +161,18 @@ public final class SupabaseBackendFactory implements BackendFactory {
         OrphanedMedia orphans = OrphanedMedia.IGNORE;
         SupabaseStoryService stories = new SupabaseStoryService(client.rest());
         SupabaseSceneService scenes = new SupabaseSceneService(client.rest());
+        SupabaseMediaService media = new SupabaseMediaService(client.rest(), storage, orphans, mediaCache, fileWork);
         return new BackendServices(
                 new SupabaseUserService(client.rest()),
                 new SupabaseHealthService(client.rest(), clock),
                 stories,
                 scenes,
-                new SupabaseMediaService(client.rest(), storage, orphans, mediaCache, fileWork),
+                media,
                 // A scan blocks its thread while it waits for each page: a virtual thread of fileWork, closed with it.
                 new SupabaseIntegrityService(client.rest(), client.storage(), fileWork),
                 new SupabaseStorageBrowserService(client.storage(), fileWork),
                 new SupabaseTrashService(client.rest(), new MediaRemoval(storage, orphans)),
-                new SupabaseRevisionService(client.rest(), stories, scenes),
+                new SupabaseRevisionService(client.rest(), stories, scenes, media),
                 () -> {
                     fileWork.shutdownNow();
                     client.close();

@@ -97,17 +97,19 @@ class FaultedEditorSessionTest {
             }
             SupabaseObjectStorage storage = new SupabaseObjectStorage(faulty.storage());
             var texts = TestTexts.create();
+            SupabaseMediaService media = new SupabaseMediaService(faulty.rest(), storage, OrphanedMedia.IGNORE,
+                    dir.resolve("cache"), io);
             EditorContext context = new EditorContext(
                     new SupabaseStoryService(faulty.rest()),
                     new SupabaseSceneService(faulty.rest()),
-                    new SupabaseMediaService(faulty.rest(), storage, OrphanedMedia.IGNORE, dir.resolve("cache"), io),
+                    media,
                     new FileDraftStore(dir.resolve("drafts"), io), dialogs, new UserMessages(texts), texts,
                     Platform::runLater, new ScheduledDelayScheduler(timer, Platform::runLater), Clock.systemUTC(),
                     new EditRecorder(new UndoHistory(Platform::runLater, new UserMessages(texts), texts),
                             new SupabaseTrashService(faulty.rest(), new MediaRemoval(storage, OrphanedMedia.IGNORE)),
                             texts),
                     new com.storymimi.studio.service.revisions.SupabaseRevisionService(faulty.rest(),
-                            new SupabaseStoryService(faulty.rest()), new SupabaseSceneService(faulty.rest())));
+                            new SupabaseStoryService(faulty.rest()), new SupabaseSceneService(faulty.rest()), media));
             StoryEditorViewModel editor = onFx(() -> {
                 StoryEditorViewModel opened = new StoryEditorViewModel(storyId, "editor", context);
                 opened.start();

@@ -27,11 +27,14 @@ class SupabaseRevisionServiceTest {
 
     @TempDir
     Path dataDir;
+    @TempDir
+    Path files;
 
     private ServiceBackend backend;
     private Rows rows;
     private SupabaseStoryService stories;
     private SupabaseSceneService scenes;
+    private SupabaseMediaService media;
     private SupabaseRevisionService revisions;
     private UUID story;
 
@@ -40,7 +43,9 @@ class SupabaseRevisionServiceTest {
         rows = new Rows(backend.client);
         stories = new SupabaseStoryService(backend.client.rest());
         scenes = new SupabaseSceneService(backend.client.rest());
-        revisions = new SupabaseRevisionService(backend.client.rest(), stories, scenes);
+        media = new SupabaseMediaService(backend.client.rest(), new FakeObjectStorage(), OrphanedMedia.IGNORE,
+                dataDir.resolve("cache"), Runnable::run);
+        revisions = new SupabaseRevisionService(backend.client.rest(), stories, scenes, media);
         story = rows.story("The Owl", "", StoryStatus.PENDING, null, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
@@ -125,5 +130,29 @@ class SupabaseRevisionServiceTest {
         Revision edit = revisions.history(story, 1).join().getFirst();
         scenes.delete(scenes.list(story).join().getFirst()).join();
         assertEquals(Reason.NOT_FOUND, failureOf(revisions.restore(edit)).reason(), "the scene is in the trash");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServiceBackend.Kind.class)
+    void anEarlierImageComesBackFromTheTrashUntilItIsDeletedForGood(ServiceBackend.Kind kind) throws Exception {
+        given(kind);
+        rows.scene(story, 1, "lamp", null, null);
+        Scene first = media.attach(first(), com.storymimi.studio.model.MediaKind.IMAGE, MediaFiles.png(files, "a.png"),
+                sent -> { }).join();
+        media.attach(first, com.storymimi.studio.model.MediaKind.IMAGE, MediaFiles.jpeg(files, "b.jpg"), sent -> { }).join();
+        Revision attachFirst = revisions.history(story, 5).join().getLast();
+        assertEquals(first.imageUrl(), attachFirst.field("image_url").orElseThrow().after());
+
+        revisions.restore(attachFirst).join();
+
+        assertEquals(first.imageUrl(), first().imageUrl(), "the first image is back");
+        assertEquals(first().imageUrl(), revisions.history(story, 1).join().getFirst().field("image_url")
+                .orElseThrow().after(), "the restore is a revision of its own");
+        Revision second = revisions.history(story, 5).join().get(1);
+        var trash = new com.storymimi.studio.service.trash.SupabaseTrashService(backend.client.rest(),
+                new MediaRemoval(new FakeObjectStorage(), OrphanedMedia.IGNORE));
+        trash.deleteForever(trash.list(10).join().stream().map(com.storymimi.studio.model.TrashItem::trashId).toList()).join();
+        assertEquals(Reason.NOT_FOUND, failureOf(revisions.restore(second)).reason(), "its image was deleted for good");
+        assertEquals(first.imageUrl(), first().imageUrl());
     }
 }

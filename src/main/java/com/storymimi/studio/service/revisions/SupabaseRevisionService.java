@@ -1,10 +1,12 @@
 package com.storymimi.studio.service.revisions;
 
+import com.storymimi.studio.model.MediaKind;
 import com.storymimi.studio.model.Revision;
 import com.storymimi.studio.model.RevisionKind;
 import com.storymimi.studio.model.Scene;
 import com.storymimi.studio.model.StoryDraft;
 import com.storymimi.studio.model.StoryStatus;
+import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.service.ServiceException.Reason;
@@ -27,7 +29,7 @@ import static com.storymimi.studio.service.ServiceFailures.translated;
 
 /**
  * {@link RevisionService} over PostgREST: reads the {@code revisions} table the migrations' triggers fill, and
- * restores through the story and scene services, so a restore is checked and recorded like any save.
+ * restores through the story, scene and media services, so a restore is checked and recorded like any save.
  */
 public final class SupabaseRevisionService implements RevisionService {
 
@@ -75,11 +77,13 @@ public final class SupabaseRevisionService implements RevisionService {
     private final PostgrestClient rest;
     private final StoryService stories;
     private final SceneService scenes;
+    private final MediaService media;
 
-    public SupabaseRevisionService(PostgrestClient rest, StoryService stories, SceneService scenes) {
+    public SupabaseRevisionService(PostgrestClient rest, StoryService stories, SceneService scenes, MediaService media) {
         this.rest = Objects.requireNonNull(rest, "rest");
         this.stories = Objects.requireNonNull(stories, "stories");
         this.scenes = Objects.requireNonNull(scenes, "scenes");
+        this.media = Objects.requireNonNull(media, "media");
     }
 
     @Override
@@ -97,25 +101,34 @@ public final class SupabaseRevisionService implements RevisionService {
     @Override
     public CompletableFuture<Void> restore(Revision revision) {
         return switch (revision.kind()) {
-            case SCENE -> restoreText(revision);
+            case SCENE -> restoreScene(revision);
             case STORY -> restoreStory(revision);
             case ORDER -> restoreOrder(revision);
         };
     }
 
-    private CompletableFuture<Void> restoreText(Revision revision) {
-        Revision.Field text = revision.field("text").orElse(null);
-        if (text == null) {
-            // A media change is not restored: the file it pointed to may be gone from Storage.
-            return CompletableFuture.failedFuture(new ServiceException(Reason.INVALID,
-                    "revision " + revision.revisionId() + " changed media only; only texts are restored"));
-        }
+    /**
+     * A scene's text through the scene service; its image and narration through the media service, which points the
+     * scene back at an earlier file the trash keeps (NOT_FOUND once that was deleted for good).
+     */
+    private CompletableFuture<Void> restoreScene(Revision revision) {
         return scenes.list(revision.storyId()).thenCompose(current -> {
             Scene scene = current.stream().filter(s -> s.sceneId().equals(revision.sceneId())).findFirst()
                     .orElseThrow(() -> new ServiceException(Reason.NOT_FOUND, "scene " + revision.sceneId() + " is gone"));
-            String wanted = text.after() == null ? "" : text.after();
-            return wanted.equals(scene.text()) ? CompletableFuture.completedFuture(null)
-                    : scenes.updateText(scene, wanted).thenApply(saved -> null);
+            CompletableFuture<Scene> done = CompletableFuture.completedFuture(scene);
+            Revision.Field text = revision.field("text").orElse(null);
+            if (text != null) {
+                String wanted = text.after() == null ? "" : text.after();
+                done = done.thenCompose(s -> wanted.equals(s.text()) ? CompletableFuture.completedFuture(s)
+                        : scenes.updateText(s, wanted));
+            }
+            for (MediaKind kind : MediaKind.values()) {
+                Revision.Field url = revision.field(kind == MediaKind.IMAGE ? "image_url" : "audio_url").orElse(null);
+                if (url != null) {
+                    done = done.thenCompose(s -> media.putBack(s, kind, url.after()));
+                }
+            }
+            return done.thenApply(s -> null);
         });
     }
 

@@ -2,7 +2,6 @@ package com.storymimi.studio.ui.history;
 
 import com.storymimi.studio.model.Revision;
 import com.storymimi.studio.ui.common.Texts;
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -67,13 +66,7 @@ public final class RevisionHistoryView {
         beforeArea.textProperty().bind(viewModel.beforeProperty());
         afterArea.textProperty().bind(viewModel.afterProperty());
         restoreButton.disableProperty().bind(viewModel.restoreCommand().executableProperty().not());
-        messageLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            Revision shown = viewModel.selectedProperty().get();
-            if (!viewModel.messageProperty().get().isEmpty()) {
-                return viewModel.messageProperty().get();
-            }
-            return shown != null && !RevisionHistoryViewModel.canRestore(shown) ? texts.get("history.noRestore") : "";
-        }, viewModel.messageProperty(), viewModel.selectedProperty()));
+        messageLabel.textProperty().bind(viewModel.messageProperty());
     }
 
     @FXML

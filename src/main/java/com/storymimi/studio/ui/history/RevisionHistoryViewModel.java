@@ -6,7 +6,6 @@ import com.storymimi.studio.service.revisions.RevisionService;
 import com.storymimi.studio.ui.common.AsyncCommand;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -65,8 +64,7 @@ public final class RevisionHistoryViewModel {
         load = new AsyncCommand<>(fx, () -> revisions.history(storyId, LIMIT))
                 .onSuccess(this::show)
                 .onFailure(failure -> message.set(messages.describe(failure, "history")));
-        BooleanBinding restorable = Bindings.createBooleanBinding(() -> selected.get() != null
-                && canRestore(selected.get()), selected);
+        BooleanBinding restorable = selected.isNotNull();
         restore = new AsyncCommand<>(fx, () -> revisions.restore(selected.get()), restorable)
                 .onSuccess(done -> restored())
                 .onFailure(failure -> {
@@ -87,11 +85,6 @@ public final class RevisionHistoryViewModel {
         selected.set(revision);
         before.set(revision == null ? "" : side(revision, true));
         after.set(revision == null ? "" : side(revision, false));
-    }
-
-    /** Media changes are listed but not restored: the file they pointed to may be gone from Storage. */
-    public static boolean canRestore(Revision revision) {
-        return revision.kind() != RevisionKind.SCENE || revision.field("text").isPresent();
     }
 
     private void show(List<Revision> list) {

@@ -262,6 +262,28 @@ class StoryEditorSceneBatchTest {
         assertTrue(editor.scenes().stream().allMatch(i -> i.uploadProgressProperty().get() < 0), "no bar left");
     }
 
+    @Test
+    void oneCtrlZTakesBackAWholeDropAndCtrlShiftZMakesItAgain() {
+        StoryEditorViewModel editor = opened();
+        dialogs.answering(true);
+        String firstImage = server(0).imageUrl();
+        editor.dropOnStrip(List.of(png("01.png"), wav("02.wav")));
+        String replacing = server(0).imageUrl();
+        String added = server(1).audioUrl();
+        assertEquals("Undo Drop 2 files on scenes (Ctrl+Z)", undo.undoLabelProperty().get());
+
+        undo.undo().join();
+
+        assertEquals(firstImage, server(0).imageUrl(), "scene 1 has its earlier image again");
+        assertNull(server(1).audioUrl(), "scene 2 has no narration again");
+        assertEquals(server(0), editor.scenes().get(0).scene(), "the strip shows the rows the undo wrote");
+        assertEquals(java.util.Set.of(replacing, added), media.kept(), "what the drop brought waits for a redo");
+        undo.redo().join();
+        assertEquals(replacing, server(0).imageUrl());
+        assertEquals(added, server(1).audioUrl());
+        assertEquals(1, undo.undoableCount());
+    }
+
     /** A valid PNG start followed by noise: the check reads the first bytes only, the upload all of them. */
     private static byte[] bigPng(int size) {
         byte[] start = MediaSamples.png(8, 8, 0, 0xffffff);

@@ -74,6 +74,23 @@ class TrashViewModelTest {
     }
 
     @Test
+    void aReplacedImageAndARemovedNarrationSayWhatTheyAreAndWhere() {
+        TrashViewModel viewModel = openedToday();
+        Instant when = Instant.parse("2025-03-01T09:30:00Z");
+        var image = new com.storymimi.studio.model.TrashItem(java.util.UUID.randomUUID(),
+                com.storymimi.studio.model.TrashKind.IMAGE, river.sceneId(), "The river", owl.storyId(), "The Owl", 0, 0,
+                null, "ana@example.com", when);
+        var narration = new com.storymimi.studio.model.TrashItem(java.util.UUID.randomUUID(),
+                com.storymimi.studio.model.TrashKind.AUDIO, river.sceneId(), "", owl.storyId(), "The Owl", 0, 0,
+                null, "ana@example.com", when);
+
+        assertEquals("Image of the scene “The river” — Replaced or removed image · scene of “The Owl”",
+                viewModel.describe(image));
+        assertEquals("(scene without text)", viewModel.name(narration));
+        assertEquals("Replaced or removed narration · scene of “The Owl”", viewModel.details(narration));
+    }
+
+    @Test
     void restoringPutsTheStoryBackAndTellsTheOtherSections() {
         stories.delete(owl.storyId()).join();
         TrashViewModel viewModel = openedToday();
