@@ -40,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Safe editing as an editor does it, in the real window on the embedded sandbox over HTTP: a story deleted from
- * the list comes back from the Trash with its scenes and media, a scene move is taken back with Ctrl+Z, and a
- * text from three saves ago comes back from the History window.
+ * the list comes back from the Trash with its scenes and media, a scene move and an image removal are taken back
+ * with Ctrl+Z, and a text from three saves ago comes back from the History window.
  * What the sandbox stored is read afterwards through a second sandbox on the same folder.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -140,6 +140,42 @@ class SafeEditingSandboxUiTest {
 
         assertEquals(original, stored(client -> ids(new SupabaseSceneService(client.rest()).list(storyId).join())),
                 "the move was taken back on the server");
+    }
+
+    @Test
+    void ctrlZBringsBackARemovedImageStillInStorage(FxRobot robot) throws Exception {
+        TableView<StoryRow> table = stories(robot);
+        StoryRow illustrated = table.getItems().stream().filter(r -> r.sceneCount() > 1).findFirst().orElseThrow();
+        UUID storyId = illustrated.story().storyId();
+        Scene first = stored(client -> new SupabaseSceneService(client.rest()).list(storyId).join().getFirst());
+        assertNotNull(first.imageUrl(), "the demo story's first scene has an image");
+        robot.interact(() -> {
+            table.getSelectionModel().select(illustrated);
+            table.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#removeImageButton").tryQuery().map(button -> !button.isDisabled()).orElse(false));
+
+        robot.clickOn("#removeImageButton");
+        waitUntil(() -> robot.lookup((Node n) -> n instanceof Button b && "Remove".equals(b.getText())
+                && b.getScene() != robot.lookup("#removeImageButton").query().getScene()).tryQuery().isPresent());
+        robot.clickOn(robot.lookup((Node n) -> n instanceof Button b && "Remove".equals(b.getText())
+                && b.getScene() != robot.lookup("#removeImageButton").query().getScene()).<Node>query());
+        waitUntil(() -> robot.lookup("#undoButton").query().isDisabled() == false
+                && robot.lookup("#removeImageButton").query().isDisabled());
+        robot.interact(() -> robot.lookup("#sceneList").query().requestFocus());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#redoButton").query().isDisabled() == false
+                && !robot.lookup("#removeImageButton").query().isDisabled());
+        stopApp();
+
+        assertEquals(first.imageUrl(), stored(client -> new SupabaseSceneService(client.rest()).list(storyId).join()
+                .getFirst().imageUrl()), "the same image, the same object");
+        byte[] image = stored(client -> {
+            var ref = com.storymimi.studio.model.MediaRef.fromPublicUrl(first.imageUrl()).orElseThrow();
+            return client.storage().from(ref.bucket()).downloadBytes(ref.key()).join();
+        });
+        assertEquals(true, image.length > 0, "the object was kept while the image was removed");
     }
 
     @Test
