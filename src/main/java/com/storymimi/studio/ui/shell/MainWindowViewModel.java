@@ -490,11 +490,18 @@ public final class MainWindowViewModel {
 
     /** Ctrl+Z outside a text field: undoes the newest edit; the lists reload afterwards. */
     public void undo() {
-        undo.undo();
+        undo.undo().thenRun(this::reloadTrashIfShown);
     }
 
     public void redo() {
-        undo.redo();
+        undo.redo().thenRun(this::reloadTrashIfShown);
+    }
+
+    /** An undo or redo moves things into or out of the trash: the Trash, when it is shown, lists what it has now. */
+    private void reloadTrashIfShown() {
+        if (section.get() == Section.TRASH && trash.get() != null) {
+            trash.get().refresh();
+        }
     }
 
     public ReadOnlyObjectProperty<HealthState> healthProperty() {

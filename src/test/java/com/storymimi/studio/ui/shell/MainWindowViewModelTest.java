@@ -72,8 +72,9 @@ class MainWindowViewModelTest {
             },
             IntegrityViewModel.forConnections(dialogs, new UserMessages(TestTexts.create()), TestTexts.create(),
                     Runnable::run),
+            // Retention 0 keeps everything: the in-memory server's clock is in 2025, older than any retention.
             TrashViewModel.forConnections(dialogs, new UserMessages(TestTexts.create()), TestTexts.create(),
-                    Runnable::run, Clock.systemUTC(), 30, days -> { }),
+                    Runnable::run, Clock.systemUTC(), 0, days -> { }),
             undo);
 
     @Test
@@ -275,6 +276,26 @@ class MainWindowViewModelTest {
         assertEquals(user, viewModel.usersProperty().get().selectedProperty().get());
         viewModel.newUser();
         assertNull(viewModel.usersProperty().get().selectedProperty().get(), "an empty form for a new user");
+    }
+
+    @Test
+    void anUndoOrRedoWhileTheTrashIsShownListsWhatTheTrashHoldsNow() {
+        connections.nextOpening().complete(connections.connectionTo(SANDBOX, healthy(3)));
+        viewModel.start();
+        Connection open = viewModel.openConnection().orElseThrow();
+        var fox = open.stories().list(com.storymimi.studio.model.StoryQuery.all().withSearch("fox"),
+                com.storymimi.studio.model.PageRequest.first(8)).join().items().getFirst().story().storyId();
+        viewModel.sectionProperty().set(Section.TRASH);
+        TrashViewModel trash = viewModel.trashProperty().get();
+        assertTrue(trash.rows().isEmpty());
+        undo.record(com.storymimi.studio.ui.undo.UndoableEdit.of("Create story “The Fox”",
+                () -> open.stories().delete(fox),
+                () -> open.trash().restoreLatest(com.storymimi.studio.model.TrashKind.STORY, fox), "undo", () -> { }));
+
+        viewModel.undo();
+        assertEquals(List.of(fox), trash.rows().stream().map(com.storymimi.studio.model.TrashItem::itemId).toList());
+        viewModel.redo();
+        assertTrue(trash.rows().isEmpty(), "the story left the trash again");
     }
 
     @Test

@@ -84,10 +84,10 @@ class TrashViewModelTest {
                 com.storymimi.studio.model.TrashKind.AUDIO, river.sceneId(), "", owl.storyId(), "The Owl", 0, 0,
                 null, "ana@example.com", when);
 
-        assertEquals("Image of the scene “The river” — Replaced or removed image · scene of “The Owl”",
+        assertEquals("Image of the scene “The river” — Image · scene of “The Owl”",
                 viewModel.describe(image));
         assertEquals("(scene without text)", viewModel.name(narration));
-        assertEquals("Replaced or removed narration · scene of “The Owl”", viewModel.details(narration));
+        assertEquals("Narration · scene of “The Owl”", viewModel.details(narration));
     }
 
     @Test
