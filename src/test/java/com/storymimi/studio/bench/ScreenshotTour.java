@@ -194,7 +194,10 @@ public final class ScreenshotTour {
 
     }
 
-    /** A colleague moves a user, a story and a scene to the trash (the editor's deletes do the same); the Trash shows them. */
+    /**
+     * A colleague moves a story and a scene to the trash and removes a narration (the editor's deletes and removals do
+     * the same); the Trash shows them.
+     */
     private void trash(URI baseUrl, String anonKey, String email, String password) throws Exception {
         try (SupabaseClient colleague = SupabaseClient.create(new SupabaseConfig(baseUrl, anonKey, Duration.ofSeconds(30)))) {
             colleague.auth().signInWithPassword(email, password).join();
@@ -207,10 +210,18 @@ public final class ScreenshotTour {
                     .filter(Filter.eq("sequence", 2)).limit(1).list(Id.class).join().body().getFirst().id();
             colleague.rest().rpc("trash_scene", java.util.Map.of("p_scene_id", scene)).execute().join();
             colleague.rest().rpc("trash_story", java.util.Map.of("p_story_id", story)).execute().join();
+            java.util.UUID narrated = colleague.rest().from("scenes").select("id:scene_id")
+                    .filter(Filter.isNotNull("audio_url")).limit(1).list(Id.class).join().body().getFirst().id();
+            java.util.Map<String, Object> removal = new java.util.HashMap<>();
+            removal.put("p_scene_id", narrated);
+            removal.put("p_kind", "audio");
+            removal.put("p_url", null);
+            removal.put("p_expected_updated_at", null);
+            colleague.rest().rpc("set_scene_media", removal).execute().join();
         }
         onFx(node(stage, "#trashButton", ToggleButton.class)::fire);
         TableView<?> trash = waitFor(stage, ".trash-table", TableView.class);
-        waitUntil(() -> onFx(() -> trash.getItems().size() >= 2), 30);
+        waitUntil(() -> onFx(() -> trash.getItems().size() >= 3), 30);
         Thread.sleep(500);
         shoot("trash");
     }
