@@ -21,8 +21,8 @@ public interface MediaService {
     CompletableFuture<Void> check(Path file, MediaKind kind);
 
     /**
-     * Uploads the file to a new object {@code <bucket>/<story_id>/<scene_id>-<random>.<ext>} and stores its public
-     * URL on the scene. If the row update fails, the uploaded object is removed again (one compensating step). The
+     * Uploads the file to {@code <bucket>/<story_id>/<scene_id>-<content hash>.<ext>} (a key of its own for every
+     * other file, the same key for the same file) and stores its public URL on the scene. If the row update fails, the uploaded object is removed again (one compensating step). The
      * media it replaces goes to the trash (restorable, removed from Storage when the trash is emptied).
      * {@code bytesSent} is called with the running total as the upload proceeds.
      */

@@ -7,13 +7,19 @@ import com.storymimi.studio.service.ServiceException.Reason;
 import com.storymimi.studio.supabase.rest.Filter;
 import com.storymimi.studio.supabase.rest.PostgrestClient;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
@@ -59,21 +65,35 @@ public final class SupabaseMediaService implements MediaService {
     public CompletableFuture<Scene> attach(Scene scene, MediaKind kind, Path file, LongConsumer bytesSent) {
         Objects.requireNonNull(scene, "scene");
         LongConsumer progress = bytesSent == null ? sent -> { } : bytesSent;
-        return inspect(file, kind).thenCompose(format -> {
-            MediaRef target = new MediaRef(kind.bucket(), newKey(scene, format));
-            return ServiceFailures.translated(
-                            storage.upload(target.bucket(), target.key(), file, format.contentType(), progress))
-                    .thenCompose(uploaded -> linkOrUndo(scene, kind, target));
-        });
+        return inspect(file, kind).thenCompose(format -> ServiceFailures.translated(
+                        CompletableFuture.supplyAsync(() -> new MediaRef(kind.bucket(), key(scene, file, format)), io))
+                .thenCompose(target -> ServiceFailures.translated(
+                                storage.upload(target.bucket(), target.key(), file, format.contentType(), progress))
+                        .thenCompose(uploaded -> linkOrUndo(scene, kind, target))));
     }
 
     /**
-     * A key no earlier upload had, so the object it replaces stays as it was for the trash (and no CDN or cache
-     * serves the old bytes under the new URL).
+     * {@code <story_id>/<scene_id>-<first 16 hex digits of the file's SHA-256>.<ext>}: another file gets another key,
+     * so the object it replaces stays as it was for the trash (and no CDN or cache serves old bytes under the new
+     * URL); the same file gets the same key, so an upload repeated after a lost answer overwrites its own first
+     * attempt instead of leaving a copy behind.
      */
-    static String newKey(Scene scene, MediaFormat format) {
-        return scene.storyId() + "/" + scene.sceneId() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                + "." + format.extension();
+    static String key(Scene scene, Path file, MediaFormat format) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                sha256.update(buffer, 0, read);
+            }
+            String digest = HexFormat.of().formatHex(sha256.digest(), 0, 8);
+            return scene.storyId() + "/" + scene.sceneId() + "-" + digest + "." + format.extension();
+        } catch (NoSuchFileException missing) {
+            throw new ServiceException(Reason.NOT_FOUND, file.getFileName() + " does not exist (any more)", missing);
+        } catch (IOException e) {
+            throw new ServiceException(Reason.FAILED, file.getFileName() + " could not be read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     @Override
@@ -91,13 +111,18 @@ public final class SupabaseMediaService implements MediaService {
         if (url == null || holds(kind, url).test(scene)) {
             return setUrl(scene, kind, url);
         }
+        return keptByTrash(scene, kind, url).thenCompose(kept -> kept
+                ? setUrl(scene, kind, url)
+                // Not kept: put back already (a repeat after a lost answer), or deleted for good.
+                : setUrl(scene, kind, url, true));
+    }
+
+    /** Whether a media trash item of the scene keeps {@code url} as its {@code kind}. */
+    private CompletableFuture<Boolean> keptByTrash(Scene scene, MediaKind kind, String url) {
         return translated(rest.from("trash").select(TrashContents.COLUMNS)
                 .filter(Filter.eq("kind", kind.name().toLowerCase(Locale.ROOT)))
                 .filter(Filter.eq("item_id", scene.sceneId())).list(TrashContents.class))
-                .thenCompose(kept -> kept.body().stream().anyMatch(item -> item.keeps(kind, url))
-                        ? setUrl(scene, kind, url)
-                        // Not kept: put back already (a repeat after a lost answer), or deleted for good.
-                        : setUrl(scene, kind, url, true));
+                .thenApply(kept -> kept.body().stream().anyMatch(item -> item.keeps(kind, url)));
     }
 
     private CompletableFuture<Scene> setUrl(Scene scene, MediaKind kind, String url) {
@@ -135,9 +160,9 @@ public final class SupabaseMediaService implements MediaService {
 
     /**
      * Points the scene at the uploaded object. If that fails (conflict, gone, offline), the compensating step: the
-     * uploaded object, a new key nothing else names, is removed, once a re-read shows the scene does not name it
-     * (an answer lost after the write went through is success). When even the re-read fails, the object stays: an
-     * unused object the integrity doctor finds is better than a scene pointing at nothing.
+     * uploaded object is removed, once re-reads show that neither the scene (an answer lost after the write went
+     * through is success) nor the trash (the same file kept from earlier) names it. When a re-read fails, the object
+     * stays: an unused object the integrity doctor finds is better than a scene or trash item pointing at nothing.
      */
     private CompletableFuture<Scene> linkOrUndo(Scene scene, MediaKind kind, MediaRef target) {
         String url = storage.publicUrl(target.bucket(), target.key());
@@ -145,17 +170,14 @@ public final class SupabaseMediaService implements MediaService {
             ServiceException cause = ServiceFailures.translate(failure);
             return translated(rest.from(SupabaseSceneService.TABLE).select("*")
                     .filter(Filter.eq(SupabaseSceneService.ID, scene.sceneId())).maybeSingle(Scene.class))
-                    .handle((current, reread) -> {
-                        if (reread != null) {
-                            return CompletableFuture.<Scene>failedFuture(cause);
-                        }
-                        if (current.filter(holds(kind, url)).isPresent()) {
-                            return CompletableFuture.completedFuture(current.get());
-                        }
-                        return removal.removeQuietly(List.of(target))
-                                .thenCompose(ignored -> CompletableFuture.<Scene>failedFuture(cause));
-                    })
-                    .thenCompose(next -> next);
+                    .thenCompose(current -> current.filter(holds(kind, url)).isPresent()
+                            ? CompletableFuture.completedFuture(current.get())
+                            : keptByTrash(scene, kind, url).thenCompose(kept -> (kept
+                                    ? CompletableFuture.<Void>completedFuture(null)
+                                    : removal.removeQuietly(List.of(target)))
+                                    .thenCompose(ignored -> CompletableFuture.<Scene>failedFuture(cause))))
+                    // The caller hears why the link failed, also when a re-read failed too.
+                    .exceptionallyCompose(ignored -> CompletableFuture.failedFuture(cause));
         });
     }
 

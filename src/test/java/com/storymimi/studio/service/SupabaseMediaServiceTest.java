@@ -73,7 +73,7 @@ class SupabaseMediaServiceTest {
         Scene updated = media.attach(scene, MediaKind.IMAGE, png, progress::add).join();
 
         String key = MediaRef.fromPublicUrl(updated.imageUrl()).orElseThrow().key();
-        assertTrue(key.matches(scene.storyId() + "/" + scene.sceneId() + "-[0-9a-f]{8}\\.png"), key);
+        assertTrue(key.matches(scene.storyId() + "/" + scene.sceneId() + "-[0-9a-f]{16}\\.png"), key);
         assertEquals(storage.publicUrl("story-images", key), updated.imageUrl());
         assertEquals(List.of(updated), scenes.list(scene.storyId()).join());
         assertArrayEquals(Files.readAllBytes(png), storage.objects.get(new MediaRef("story-images", key)).bytes());
@@ -139,7 +139,7 @@ class SupabaseMediaServiceTest {
         given(kind);
         Path first = MediaFiles.jpeg(files, "a.jpg");
         Scene withJpeg = media.attach(scene, MediaKind.IMAGE, first, s -> { }).join();
-        Scene withSecond = media.attach(withJpeg, MediaKind.IMAGE, MediaFiles.jpeg(files, "b.jpg"), s -> { }).join();
+        Scene withSecond = media.attach(withJpeg, MediaKind.IMAGE, MediaFiles.bigPng(files, "b.png", 64), s -> { }).join();
 
         MediaRef old = MediaRef.fromPublicUrl(withJpeg.imageUrl()).orElseThrow();
         MediaRef now = MediaRef.fromPublicUrl(withSecond.imageUrl()).orElseThrow();
@@ -152,6 +152,41 @@ class SupabaseMediaServiceTest {
         assertEquals(scene.sceneId(), trash.getFirst().itemId());
         assertEquals(scene.storyId(), trash.getFirst().parentId());
         assertEquals("one", trash.getFirst().label());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServiceBackend.Kind.class)
+    void theSameFileAgainTakesTheSameKeySoARepeatLeavesNoCopy(ServiceBackend.Kind kind) throws Exception {
+        given(kind);
+        Path png = MediaFiles.png(files, "a.png");
+        Scene once = media.attach(scene, MediaKind.IMAGE, png, s -> { }).join();
+
+        Scene again = media.attach(scene, MediaKind.IMAGE, png, s -> { }).join(); // from the same loaded row
+
+        assertEquals(once.imageUrl(), again.imageUrl());
+        assertEquals(1, storage.objects.size(), "no second copy of the file");
+        assertEquals(List.of(), trash().list(10).join(), "nothing was replaced");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServiceBackend.Kind.class)
+    void aFailedLinkRemovesItsUploadButNeverAnObjectTheTrashKeeps(ServiceBackend.Kind kind) throws Exception {
+        given(kind);
+        Path first = MediaFiles.png(files, "a.png");
+        Scene withFirst = media.attach(scene, MediaKind.IMAGE, first, s -> { }).join();
+        Scene withSecond = media.attach(withFirst, MediaKind.IMAGE, MediaFiles.jpeg(files, "b.jpg"), s -> { }).join();
+        new Rows(backend.client).touchScene(scene.sceneId(), "edited by a colleague");
+
+        // The first file again, from a row that is stale now: its key is the one the trash keeps.
+        assertInstanceOf(ConflictException.class,
+                failureOf(media.attach(withSecond, MediaKind.IMAGE, first, s -> { })));
+
+        MediaRef kept = MediaRef.fromPublicUrl(withFirst.imageUrl()).orElseThrow();
+        assertArrayEquals(Files.readAllBytes(first), storage.objects.get(kept).bytes(), "the kept image is still there");
+        assertEquals(List.of(withFirst.imageUrl()), keptUrls());
+        Path third = MediaFiles.bigPng(files, "c.png", 64);
+        assertInstanceOf(ConflictException.class, failureOf(media.attach(withSecond, MediaKind.IMAGE, third, s -> { })));
+        assertEquals(2, storage.objects.size(), "a new file whose link failed is removed again");
     }
 
     @ParameterizedTest(name = "{0}")
