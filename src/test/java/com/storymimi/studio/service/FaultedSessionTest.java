@@ -4,6 +4,7 @@ import com.storymimi.studio.model.TrashKind;
 import com.storymimi.studio.service.trash.SupabaseTrashService;
 import com.storymimi.studio.local.LocalSandbox;
 import com.storymimi.studio.local.SandboxOptions;
+import com.storymimi.studio.model.MediaRef;
 import com.storymimi.studio.model.Scene;
 import com.storymimi.studio.model.SceneDraft;
 import com.storymimi.studio.model.Story;
@@ -73,6 +74,8 @@ class FaultedSessionTest {
             SupabaseSceneService sceneService = new SupabaseSceneService(client.rest());
             trashService = new SupabaseTrashService(client.rest(), new MediaRemoval(new FakeObjectStorage(),
                     OrphanedMedia.IGNORE));
+            mediaService = new SupabaseMediaService(client.rest(), new SupabaseObjectStorage(client.storage()),
+                    OrphanedMedia.IGNORE, dataDir.resolve("media-cache"), Runnable::run);
             for (int i = 0; i < operations; i++) {
                 step(i, storyService, sceneService);
             }
@@ -81,18 +84,26 @@ class FaultedSessionTest {
             try (SupabaseClient direct = SupabaseClient.create(new SupabaseConfig(sandbox.baseUrl(),
                     sandbox.serviceRoleKey(), Duration.ofSeconds(10)))) {
                 assertTheCatalogueIsWhatTheSessionEndedWith(new SupabaseStoryService(direct.rest()), direct);
+                assertEveryImageIsThereOnceWithItsBytes(direct);
             }
         }
         System.out.printf("faults suite: %d operations, %d faults injected, %d repeated attempts, %d stories, "
-                + "%d deleted, %d restored%n", operations, faults.get(), repeats.get(), stories.size(), deletes, restores);
+                + "%d deleted, %d restored, %d images attached, %d taken back%n", operations, faults.get(),
+                repeats.get(), stories.size(), deletes, restores, attaches, mediaUndos);
         assertTrue(faults.get() > operations / 5, "faults were injected: " + faults.get());
         assertTrue(deletes > 0 && restores > 0, "deletes and their undos ran: " + deletes + ", " + restores);
+        assertTrue(attaches > 0 && mediaUndos > 0, "attaches and their undos ran: " + attaches + ", " + mediaUndos);
     }
 
 
     private SupabaseTrashService trashService;
+    private SupabaseMediaService mediaService;
     private int deletes;
     private int restores;
+    private int attaches;
+    private int mediaUndos;
+    /** The bytes of every image the session uploaded, by public URL. */
+    private final Map<String, byte[]> uploaded = new LinkedHashMap<>();
 
     private void step(int i, SupabaseStoryService storyService, SupabaseSceneService sceneService) {
         stepsRun++;
@@ -109,11 +120,29 @@ class FaultedSessionTest {
         }
         UUID storyId = new ArrayList<>(stories.keySet()).get(random.nextInt(stories.size()));
         List<Scene> current = scenes.get(storyId);
-        if (roll < 55) {
+        if (roll < 50) {
             int index = random.nextInt(current.size());
             Scene loaded = current.get(index);
             String text = "text " + i;
             current.set(index, again(() -> sceneService.updateText(loaded, text)));
+        } else if (roll < 55) {
+            // Drop an image on a scene (a new file, or one the session uploaded before); now and then Ctrl+Z at once.
+            int index = random.nextInt(current.size());
+            Scene loaded = current.get(index);
+            byte[] content = random.nextInt(4) == 0 && !uploaded.isEmpty() ? anEarlierImage() : newImage(i);
+            Path file = write("image-" + i + ".png", content);
+            Scene attached = again(() -> mediaService.attach(loaded, com.storymimi.studio.model.MediaKind.IMAGE, file,
+                    sent -> { }));
+            uploaded.put(attached.imageUrl(), content);
+            attaches++;
+            if (random.nextInt(3) == 0 && !java.util.Objects.equals(loaded.imageUrl(), attached.imageUrl())) {
+                Scene undone = again(() -> mediaService.putBack(attached, com.storymimi.studio.model.MediaKind.IMAGE,
+                        loaded.imageUrl()));
+                mediaUndos++;
+                current.set(index, undone);
+            } else {
+                current.set(index, attached);
+            }
         } else if (roll < 70) {
             Story loaded = stories.get(storyId);
             stories.put(storyId, again(() -> storyService.update(loaded, new StoryDraft(null, "Title " + i, TAG))));
@@ -139,6 +168,58 @@ class FaultedSessionTest {
             java.util.Collections.rotate(order, 1);
             scenes.put(storyId, new ArrayList<>(again(() -> sceneService.reorder(storyId, order))));
         }
+    }
+
+    /** A small PNG no other step wrote: the header, then the step's number. */
+    private static byte[] newImage(int step) {
+        byte[] header = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        byte[] tail = ("step " + step).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] image = java.util.Arrays.copyOf(header, header.length + tail.length);
+        System.arraycopy(tail, 0, image, header.length, tail.length);
+        return image;
+    }
+
+    private byte[] anEarlierImage() {
+        List<byte[]> earlier = new ArrayList<>(uploaded.values());
+        return earlier.get(random.nextInt(earlier.size()));
+    }
+
+    private Path write(String name, byte[] content) {
+        try {
+            return java.nio.file.Files.write(java.nio.file.Files.createDirectories(dataDir.resolve("files")).resolve(name),
+                    content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every scene names the image the session left it with, and that object holds exactly the bytes uploaded for it;
+     * the image bucket holds nothing else but what the trash keeps: no copy from a repeated upload, nothing half done.
+     */
+    private void assertEveryImageIsThereOnceWithItsBytes(SupabaseClient client) {
+        java.util.Set<MediaRef> expected = new java.util.HashSet<>();
+        for (List<Scene> story : scenes.values()) {
+            for (Scene scene : story) {
+                if (scene.imageUrl() != null) {
+                    MediaRef object = MediaRef.fromPublicUrl(scene.imageUrl()).orElseThrow();
+                    expected.add(object);
+                    assertTrue(java.util.Arrays.equals(uploaded.get(scene.imageUrl()), client.storage()
+                            .from(object.bucket()).downloadBytes(object.key()).join()),
+                            "the object holds the bytes uploaded for it: " + object);
+                }
+            }
+        }
+        client.rest().from("trash").select(TrashContents.COLUMNS).list(TrashContents.class).join().body()
+                .forEach(item -> expected.addAll(item.objects()));
+        java.util.Set<MediaRef> stored = new java.util.HashSet<>();
+        for (UUID storyId : java.util.stream.Stream.concat(scenes.keySet().stream(), trashedScenes.keySet().stream())
+                .toList()) {
+            client.storage().from("story-images").list(storyId + "/", new com.storymimi.studio.supabase.storage
+                            .ListOptions(1000, 0, null, "")).join()
+                    .forEach(object -> stored.add(new MediaRef("story-images", storyId + "/" + object.name())));
+        }
+        assertEquals(expected, stored, "the images the scenes name and the trash keeps, each once, nothing else");
     }
 
     /** The editor's retry: the same call again while the service says it is unavailable. */
@@ -173,6 +254,8 @@ class FaultedSessionTest {
             assertEquals(expected.getValue().status(), stored.story().status());
             assertEquals(scenes.get(expected.getKey()).stream().map(Scene::text).toList(),
                     stored.scenes().stream().map(Scene::text).toList(), "scene texts in order, each once");
+            assertEquals(scenes.get(expected.getKey()).stream().map(Scene::imageUrl).toList(),
+                    stored.scenes().stream().map(Scene::imageUrl).toList(), "each scene's image as the session left it");
         }
     }
 }
