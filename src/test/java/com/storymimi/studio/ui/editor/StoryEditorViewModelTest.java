@@ -286,6 +286,23 @@ class StoryEditorViewModelTest {
     }
 
     @Test
+    void aSceneSomeoneElseDeletedIsNotSavedOverAndTheTextStaysOnThisComputer() {
+        StoryEditorViewModel editor = opened();
+        new InMemorySceneService(catalog).delete(catalog.scene(owlScenes.getFirst().sceneId()).orElseThrow()).join();
+
+        editor.textProperty().set("The forest, by Ana");
+        delays.advance(PAUSE);
+
+        assertEquals(SaveState.DRAFT_KEPT, editor.saveStateProperty().get());
+        assertEquals("Not saved: This scene no longer exists. The text is kept on this computer.",
+                editor.saveStateTextProperty().get());
+        assertEquals("The forest, by Ana", drafts.drafts.get(owlScenes.getFirst().sceneId()).text(),
+                "nothing typed is lost");
+        assertTrue(catalog.scene(owlScenes.getFirst().sceneId()).isEmpty(), "the delete was not undone by a save");
+        assertTrue(dialogs.conflicts.isEmpty());
+    }
+
+    @Test
     void keepTheirsShowsTheServersTextAndDropsTheDraft() {
         StoryEditorViewModel editor = opened();
         catalog.changeSceneElsewhere(owlScenes.getFirst().sceneId(), "The forest, by Bruno");
