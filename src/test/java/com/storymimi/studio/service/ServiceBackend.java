@@ -27,11 +27,22 @@ final class ServiceBackend implements AutoCloseable {
     final Kind kind;
     final SupabaseClient client;
     private final AutoCloseable server;
+    private final java.util.function.Supplier<SupabaseClient> anotherEditor;
+    private final java.util.List<SupabaseClient> others = new java.util.ArrayList<>();
 
-    private ServiceBackend(Kind kind, SupabaseClient client, AutoCloseable server) {
+    private ServiceBackend(Kind kind, SupabaseClient client, AutoCloseable server,
+                           java.util.function.Supplier<SupabaseClient> anotherEditor) {
         this.kind = kind;
         this.client = client;
         this.server = server;
+        this.anotherEditor = anotherEditor;
+    }
+
+    /** A second editor: a client of its own (on the sandbox a session of its own), closed with the backend. */
+    SupabaseClient anotherEditor() {
+        SupabaseClient other = anotherEditor.get();
+        others.add(other);
+        return other;
     }
 
     static ServiceBackend open(Kind kind, Path dataDir) throws IOException {
@@ -40,7 +51,11 @@ final class ServiceBackend implements AutoCloseable {
 
     private static ServiceBackend sandbox(Path dataDir) throws IOException {
         SandboxFixture fixture = SandboxFixture.signedIn(dataDir);
-        return new ServiceBackend(Kind.SANDBOX, fixture.client, fixture);
+        return new ServiceBackend(Kind.SANDBOX, fixture.client, fixture, () -> {
+            SupabaseClient other = fixture.anonymousClient();
+            other.auth().signInWithPassword(fixture.sandbox.editorEmail(), fixture.sandbox.editorPassword()).join();
+            return other;
+        });
     }
 
     private static ServiceBackend postgrest() throws IOException {
@@ -53,7 +68,8 @@ final class ServiceBackend implements AutoCloseable {
         // No session: the authenticated key itself is the bearer, as supabase-js does with a key and no sign-in.
         SupabaseClient client = SupabaseClient.create(new SupabaseConfig(relay.baseUrl(), key, Duration.ofSeconds(10)));
         emptyTables(client);
-        return new ServiceBackend(Kind.POSTGREST, client, relay);
+        return new ServiceBackend(Kind.POSTGREST, client, relay,
+                () -> SupabaseClient.create(new SupabaseConfig(relay.baseUrl(), key, Duration.ofSeconds(10))));
     }
 
     /** Users cascade to their stories and scenes; stories without a user go separately, and so does the trash. */
@@ -65,6 +81,7 @@ final class ServiceBackend implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        others.forEach(SupabaseClient::close);
         if (kind == Kind.POSTGREST) {
             client.close(); // the sandbox fixture closes its own client
         }
