@@ -30,8 +30,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
+import static com.storymimi.studio.ui.testing.Fx.onFx;
+import static com.storymimi.studio.ui.testing.Fx.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,13 +72,13 @@ class AppCrashTest {
                 ((TextArea) stage.getScene().lookup("#textArea")).setText(TYPED);
                 return null;
             });
-            waitFor(() -> onFx(() -> ((Label) stage.getScene().lookup("#saveStateLabel")).getText())
+            waitUntil("the refused save", () -> onFx(() -> ((Label) stage.getScene().lookup("#saveStateLabel")).getText())
                     .startsWith("Not saved"));
             System.out.println("UNSAVED " + onFx(() -> ((Label) stage.getScene().lookup("#saveStateLabel")).getText()));
             Thread.sleep(Long.MAX_VALUE); // killed here, the conflict dialog open
         } else {
             openStory(stage, UUID.fromString(args[2]));
-            waitFor(() -> onFx(() -> !((TextArea) stage.getScene().lookup("#textArea")).getText().isEmpty()));
+            waitUntil("the text of the reopened story", () -> onFx(() -> !((TextArea) stage.getScene().lookup("#textArea")).getText().isEmpty()));
             Thread.sleep(500); // a draft is restored right after the saved text shows
             System.out.println("TEXT " + onFx(() -> ((TextArea) stage.getScene().lookup("#textArea")).getText()));
             System.out.println("STATE " + onFx(() -> ((Label) stage.getScene().lookup("#saveStateLabel")).getText()));
@@ -87,12 +88,12 @@ class AppCrashTest {
 
     /** Stories section, the story (or the first with scenes), Enter: the editor with its first scene's text. */
     private static UUID openStory(Stage stage, UUID wanted) throws Exception {
-        waitFor(() -> onFx(() -> stage.getScene() != null && stage.getScene().lookup("#storiesButton") != null));
+        waitUntil("the main window", () -> onFx(() -> stage.getScene() != null && stage.getScene().lookup("#storiesButton") != null));
         onFx(() -> {
             ((ButtonBase) stage.getScene().lookup("#storiesButton")).fire();
             return null;
         });
-        waitFor(() -> onFx(() -> stage.getScene().lookup("#storiesTable") instanceof TableView<?> table
+        waitUntil("the stories list", () -> onFx(() -> stage.getScene().lookup("#storiesTable") instanceof TableView<?> table
                 && !table.getItems().isEmpty()));
         UUID storyId = onFx(() -> {
             @SuppressWarnings("unchecked")
@@ -105,7 +106,7 @@ class AppCrashTest {
             table.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
             return row.story().storyId();
         });
-        waitFor(() -> onFx(() -> stage.getScene().lookup("#textArea") instanceof TextArea area
+        waitUntil("the editor", () -> onFx(() -> stage.getScene().lookup("#textArea") instanceof TextArea area
                 && !area.getText().isEmpty()));
         return storyId;
     }
@@ -119,32 +120,6 @@ class AppCrashTest {
             SupabaseSceneService scenes = new SupabaseSceneService(client.rest());
             Scene first = scenes.list(storyId).join().getFirst();
             scenes.updateText(first, THEIRS).join();
-        }
-    }
-
-    private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(30, TimeUnit.SECONDS);
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitFor(Check check) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!check.holds()) {
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(50);
         }
     }
 

@@ -39,14 +39,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
+import static com.storymimi.studio.ui.testing.Fx.onFx;
+import static com.storymimi.studio.ui.testing.Fx.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,7 +107,7 @@ class ConcurrentEditorsUiTest {
             opened.start();
             return opened;
         });
-        waitUntil(() -> onFx(() -> editor.scenes().size()) == 3);
+        waitUntil("the story loaded", () -> onFx(() -> editor.scenes().size()) == 3);
         return new Window(editor, dialogs);
     }
 
@@ -143,19 +142,19 @@ class ConcurrentEditorsUiTest {
             ana.editor().moveSelected(-1);
             return null;
         });
-        waitUntil(() -> texts(server.list(storyId).join()).equals(List.of("Ana's words", "three", "two")));
+        waitUntil("Ana's move on the server", () -> texts(server.list(storyId).join()).equals(List.of("Ana's words", "three", "two")));
         onFx(() -> {
             bruno.editor().select(bruno.editor().scenes().get(1));
             bruno.editor().moveSelected(-1);
             return null;
         });
-        waitUntil(() -> !bruno.dialogs().errors.isEmpty());
+        waitUntil("Bruno told", () -> !bruno.dialogs().errors.isEmpty());
         assertEquals("Someone else reordered these scenes meanwhile. Their order is shown now; make your move again.",
                 bruno.dialogs().errors.getFirst());
         assertEquals(List.of("Ana's words", "three", "two"), texts(server.list(storyId).join()));
         List<UUID> anasOrder = server.list(storyId).join().stream().map(Scene::sceneId).toList();
-        waitUntil(() -> onFx(() -> bruno.editor().scenes().stream().map(SceneItem::sceneId).toList()).equals(anasOrder),
-                "Bruno's strip shows Ana's order");
+        waitUntil("Bruno's strip shows Ana's order",
+                () -> onFx(() -> bruno.editor().scenes().stream().map(SceneItem::sceneId).toList()).equals(anasOrder));
 
         // Delete what the other edits: Ana deletes scene "two"; Bruno's save into it is refused and kept.
         onFx(() -> {
@@ -163,7 +162,7 @@ class ConcurrentEditorsUiTest {
             ana.editor().deleteSelected();
             return null;
         });
-        waitUntil(() -> server.list(storyId).join().size() == 2);
+        waitUntil("Ana's delete on the server", () -> server.list(storyId).join().size() == 2);
         type(bruno, 2, "Bruno's second thoughts");
         assertEquals(SaveState.DRAFT_KEPT, save(bruno));
         assertEquals("Not saved: This scene no longer exists. The text is kept on this computer.",
@@ -187,38 +186,7 @@ class ConcurrentEditorsUiTest {
     /** Ctrl+S; the state once the save ended. */
     private static SaveState save(Window window) throws Exception {
         onFx(window.editor()::saveNow).exceptionally(failure -> null).get(30, TimeUnit.SECONDS);
-        waitUntil(() -> onFx(() -> window.editor().saveStateProperty().get() != SaveState.SAVING));
+        waitUntil("the save ended", () -> onFx(() -> window.editor().saveStateProperty().get() != SaveState.SAVING));
         return onFx(() -> window.editor().saveStateProperty().get());
-    }
-
-    private static <T> T onFx(Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.orTimeout(30, TimeUnit.SECONDS).join();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        waitUntil(condition, "condition");
-    }
-
-    private static void waitUntil(BooleanSupplier condition, String what) {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

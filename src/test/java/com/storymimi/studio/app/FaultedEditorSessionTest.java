@@ -46,9 +46,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
+import static com.storymimi.studio.ui.testing.Fx.onFx;
+import static com.storymimi.studio.ui.testing.Fx.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,7 +116,7 @@ class FaultedEditorSessionTest {
                 return opened;
             });
             for (int tries = 0; onFx(() -> editor.scenes().size()) < 4 && tries < 30; tries++) {
-                waitUntil(() -> onFx(() -> !editor.loadCommand().runningProperty().get()));
+                waitUntil("the story loaded", () -> onFx(() -> !editor.loadCommand().runningProperty().get()));
                 if (onFx(() -> editor.scenes().size()) < 4) {
                     onFx(() -> { editor.loadCommand().restart(); return null; });
                 }
@@ -140,7 +140,7 @@ class FaultedEditorSessionTest {
                         editor.moveSelected(index == 3 ? -1 : +1);
                         return null;
                     });
-                    waitUntil(() -> onFx(() -> !editor.reorderingProperty().get()));
+                    waitUntil("the move ended", () -> onFx(() -> !editor.reorderingProperty().get()));
                 }
             }
             PulseGapProbe.Phase session = probe.phase("faulted editing session");
@@ -167,33 +167,11 @@ class FaultedEditorSessionTest {
         for (int tries = 0; tries < 40; tries++) {
             CompletableFuture<Void> saved = onFx(editor::saveNow);
             saved.exceptionally(failure -> null).get(30, TimeUnit.SECONDS);
-            waitUntil(() -> onFx(() -> editor.saveStateProperty().get() != SaveState.SAVING));
+            waitUntil("the save ended", () -> onFx(() -> editor.saveStateProperty().get() != SaveState.SAVING));
             if (onFx(() -> editor.saveStateProperty().get()) == SaveState.SAVED) {
                 return;
             }
         }
         throw new AssertionError("still not saved after 40 presses of Ctrl+S");
-    }
-
-    private static <T> T onFx(Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.orTimeout(30, TimeUnit.SECONDS).join();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting");
-            }
-            Thread.sleep(5);
-        }
     }
 }
