@@ -24,6 +24,7 @@ module com.storymimi.studio {
     opens com.storymimi.studio.service to com.google.gson;
     opens com.storymimi.studio.service.trash to com.google.gson;
     opens com.storymimi.studio.service.revisions to com.google.gson;
+    opens com.storymimi.studio.service.bundle to com.google.gson;
 
     // FXML injects @FXML fields and calls @FXML handlers of the views.
     opens com.storymimi.studio.ui.shell to javafx.fxml;

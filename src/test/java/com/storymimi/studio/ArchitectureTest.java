@@ -62,6 +62,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void theBundleRoomUsesTheServiceLayerWhichKnowsNothingOfIt() {
+        allowOnly("service.bundle", ROOT + ".service..", ROOT + ".model..", ROOT + ".supabase..", "org.slf4j..");
+        noClasses().that().resideInAPackage(ROOT + ".service")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".service.bundle")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(ROOT + ".app..", ROOT + ".service.bundle..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".service.bundle.SupabaseBundleService")
+                .check(classes);
+    }
+
+    @Test
     void theUndoHistoryKnowsNoFeatureAndNoSceneGraph() {
         allowOnly("ui.undo", ROOT + ".ui.undo..", ROOT + ".ui.common..", ROOT + ".service..", ROOT + ".model..",
                 "javafx.beans..", "javafx.collections..", "org.slf4j..");

@@ -7,15 +7,8 @@ import com.storymimi.studio.service.ServiceException.Reason;
 import com.storymimi.studio.supabase.rest.Filter;
 import com.storymimi.studio.supabase.rest.PostgrestClient;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,34 +59,11 @@ public final class SupabaseMediaService implements MediaService {
         Objects.requireNonNull(scene, "scene");
         LongConsumer progress = bytesSent == null ? sent -> { } : bytesSent;
         return inspect(file, kind).thenCompose(format -> ServiceFailures.translated(
-                        CompletableFuture.supplyAsync(() -> new MediaRef(kind.bucket(), key(scene, file, format)), io))
+                        CompletableFuture.supplyAsync(() -> new MediaRef(kind.bucket(),
+                                MediaKeys.key(scene.storyId(), scene.sceneId(), MediaKeys.sha256(file), format)), io))
                 .thenCompose(target -> ServiceFailures.translated(
                                 storage.upload(target.bucket(), target.key(), file, format.contentType(), progress))
                         .thenCompose(uploaded -> linkOrUndo(scene, kind, target))));
-    }
-
-    /**
-     * {@code <story_id>/<scene_id>-<first 16 hex digits of the file's SHA-256>.<ext>}: another file gets another key,
-     * so the object it replaces stays as it was for the trash (and no CDN or cache serves old bytes under the new
-     * URL); the same file gets the same key, so an upload repeated after a lost answer overwrites its own first
-     * attempt instead of leaving a copy behind.
-     */
-    static String key(Scene scene, Path file, MediaFormat format) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                sha256.update(buffer, 0, read);
-            }
-            String digest = HexFormat.of().formatHex(sha256.digest(), 0, 8);
-            return scene.storyId() + "/" + scene.sceneId() + "-" + digest + "." + format.extension();
-        } catch (NoSuchFileException missing) {
-            throw new ServiceException(Reason.NOT_FOUND, file.getFileName() + " does not exist (any more)", missing);
-        } catch (IOException e) {
-            throw new ServiceException(Reason.FAILED, file.getFileName() + " could not be read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     @Override
