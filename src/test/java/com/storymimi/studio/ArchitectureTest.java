@@ -62,10 +62,11 @@ class ArchitectureTest {
     }
 
     @Test
-    void theBundleRoomUsesTheServiceLayerWhichKnowsNothingOfIt() {
+    void theBundleRoomUsesTheServiceLayerWhichKnowsOnlyItsInterface() {
         allowOnly("service.bundle", ROOT + ".service..", ROOT + ".model..", ROOT + ".supabase..", "org.slf4j..");
         noClasses().that().resideInAPackage(ROOT + ".service")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + ".service.bundle")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(ROOT + ".service.bundle")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("BundleService"))))
                 .check(classes);
         noClasses().that().resideOutsideOfPackages(ROOT + ".app..", ROOT + ".service.bundle..")
                 .should().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".service.bundle.SupabaseBundleService")

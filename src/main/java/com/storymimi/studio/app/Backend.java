@@ -7,6 +7,7 @@ import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
+import com.storymimi.studio.service.bundle.BundleService;
 import com.storymimi.studio.service.revisions.RevisionService;
 import com.storymimi.studio.service.trash.TrashService;
 
@@ -30,6 +31,8 @@ public interface Backend extends AutoCloseable {
     TrashService trash();
 
     RevisionService revisions();
+
+    BundleService bundles();
 
     @Override
     void close();

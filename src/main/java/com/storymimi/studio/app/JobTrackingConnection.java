@@ -9,6 +9,7 @@ import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
+import com.storymimi.studio.service.bundle.BundleService;
 import com.storymimi.studio.service.revisions.RevisionService;
 import com.storymimi.studio.service.trash.TrashService;
 import com.storymimi.studio.ui.common.BackgroundJobs;
@@ -81,5 +82,10 @@ final class JobTrackingConnection implements Connection {
     @Override
     public RevisionService revisions() {
         return connection.revisions();
+    }
+
+    @Override
+    public BundleService bundles() {
+        return connection.bundles();
     }
 }

@@ -49,6 +49,10 @@ public final class Launcher {
             serve(paths.sandboxDir(), servePort(args), System.out);
             return;
         }
+        if (args.length > 0 && (args[0].equals("--export") || args[0].equals("--import"))) {
+            System.exit(new BundleCommand(paths, System.getenv(), System.out, System.err).run(args));
+            return;
+        }
         Application.launch(StudioApp.class, args);
     }
 

@@ -11,6 +11,7 @@ import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
+import com.storymimi.studio.service.bundle.BundleService;
 import com.storymimi.studio.service.revisions.RevisionService;
 import com.storymimi.studio.service.trash.TrashService;
 import org.slf4j.Logger;
@@ -181,6 +182,11 @@ public final class ProfileConnectionService implements ConnectionService {
         @Override
         public RevisionService revisions() {
             return backend.revisions();
+        }
+
+        @Override
+        public BundleService bundles() {
+            return backend.bundles();
         }
 
         @Override

@@ -15,6 +15,7 @@ import com.storymimi.studio.service.SupabaseSceneService;
 import com.storymimi.studio.service.SupabaseStoryService;
 import com.storymimi.studio.service.SupabaseUserService;
 import com.storymimi.studio.service.MediaRemoval;
+import com.storymimi.studio.service.bundle.SupabaseBundleService;
 import com.storymimi.studio.service.revisions.SupabaseRevisionService;
 import com.storymimi.studio.service.trash.SupabaseTrashService;
 import com.storymimi.studio.supabase.SupabaseClient;
@@ -173,6 +174,8 @@ public final class SupabaseBackendFactory implements BackendFactory {
                 new SupabaseStorageBrowserService(client.storage(), fileWork),
                 new SupabaseTrashService(client.rest(), new MediaRemoval(storage, orphans)),
                 new SupabaseRevisionService(client.rest(), stories, scenes, media),
+                new SupabaseBundleService(client.rest(), storage,
+                        new MediaRemoval(storage, orphans), fileWork, clock),
                 () -> {
                     fileWork.shutdownNow();
                     client.close();

@@ -1,6 +1,7 @@
 package com.storymimi.studio.service;
 
 import com.storymimi.studio.model.ConnectionProfile;
+import com.storymimi.studio.service.bundle.BundleService;
 import com.storymimi.studio.service.revisions.RevisionService;
 import com.storymimi.studio.service.trash.TrashService;
 
@@ -26,4 +27,6 @@ public interface Connection {
     TrashService trash();
 
     RevisionService revisions();
+
+    BundleService bundles();
 }

@@ -100,7 +100,8 @@ public final class DemoBackendFactory implements BackendFactory {
                 () -> new Health(true, Duration.ofMillis(3), Instant.now()),
                 CompletableFuture.delayedExecutor(3, TimeUnit.MILLISECONDS));
         return new BackendServices(users, health, stories, scenes, media, integrity, storage,
-                new InMemoryTrashService(catalog), new NoRevisions(), () -> {
+                new InMemoryTrashService(catalog), new NoRevisions(),
+                new com.storymimi.studio.ui.testing.NoBundles(), () -> {
             synchronized (this) {
                 closed.add(profile.id());
             }

@@ -232,6 +232,7 @@ public final class SupabaseBundleService implements BundleService {
                 int[] done = {0};
                 int imported = 0;
                 int scenes = 0;
+                int filesImported = 0;
                 long bytes = 0;
                 List<String> skipped = new ArrayList<>();
                 List<String> notes = new ArrayList<>();
@@ -257,10 +258,11 @@ public final class SupabaseBundleService implements BundleService {
                     bytes += write(story, copy, user, verified, done, total, progress);
                     imported++;
                     scenes += story.scenes().size();
+                    filesImported += files(story);
                 }
                 LOG.info("imported {} stories ({} skipped), {} scenes, {} files from {}", imported, skipped.size(),
-                        scenes, total, bundle);
-                return new Report(imported, scenes, total, bytes, skipped, notes);
+                        scenes, filesImported, bundle);
+                return new Report(imported, scenes, filesImported, bytes, skipped, notes);
             } finally {
                 deleteTree(verified.dir());
             }

@@ -394,6 +394,10 @@ class MainWindowViewModelTest {
                     return new com.storymimi.studio.ui.testing.NoRevisions();
                 }
 
+                public com.storymimi.studio.service.bundle.BundleService bundles() {
+                    return new com.storymimi.studio.ui.testing.NoBundles();
+                }
+
                 public StoryService stories() {
                     return new InMemoryStoryService(catalog);
                 }
