@@ -21,6 +21,12 @@ public interface DialogService {
                                            String confirmLabel);
 
     /** A short notification that something failed; does not wait for the person. */
+    /**
+     * A question with several answers (and Cancel): completes with the index of the answer chosen, or empty when the
+     * person cancelled. The first answer is the default.
+     */
+    CompletableFuture<Optional<Integer>> choose(String title, String message, java.util.List<String> answers);
+
     void showError(String message);
 
     /** A short notification that something finished; does not wait for the person. */

@@ -101,6 +101,30 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public CompletableFuture<Optional<Integer>> choose(String title, String message, List<String> answers) {
+        List<ButtonType> buttons = new java.util.ArrayList<>();
+        for (String answer : answers) {
+            buttons.add(new ButtonType(answer, ButtonBar.ButtonData.OTHER));
+        }
+        ButtonType cancelButton = new ButtonType(texts.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        buttons.add(cancelButton);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, buttons.toArray(ButtonType[]::new));
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        ((Button) alert.getDialogPane().lookupButton(buttons.getFirst())).setDefaultButton(true);
+        CompletableFuture<Optional<Integer>> answer = new CompletableFuture<>();
+        alert.setOnHidden(e -> {
+            int index = buttons.indexOf(alert.getResult());
+            answer.complete(index < 0 || alert.getResult() == cancelButton ? Optional.empty() : Optional.of(index));
+        });
+        alert.show();
+        return answer;
+    }
+
+    @Override
     public CompletableFuture<Boolean> confirmPlan(String title, String message, List<String> lines,
                                                   String confirmLabel) {
         ButtonType confirmButton = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);

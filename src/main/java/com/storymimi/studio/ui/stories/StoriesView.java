@@ -96,6 +96,8 @@ public final class StoriesView {
     @FXML private ToggleButton errorChip;
     @FXML private Button userFilterButton;
     @FXML private Label storiesPageLabel;
+    @FXML private Button importStoriesButton;
+    @FXML private Label bundleProgressLabel;
     @FXML private Button storiesPreviousButton;
     @FXML private Button storiesNextButton;
     @FXML private VBox newStoryPane;
@@ -252,6 +254,7 @@ public final class StoriesView {
         });
         storiesTable.setRowFactory(view -> storyRow());
         bindContextMenu();
+        bindBundles();
         storiesTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ENTER) {
                 viewModel.open(storiesTable.getSelectionModel().getSelectedItem());
@@ -281,6 +284,21 @@ public final class StoriesView {
      * One menu for the whole table, filled for the selected story when it is asked for (right click, which
      * selects the row first, or the keyboard's menu key): a menu per row would build 50 popups on every page.
      */
+    /** Import in the toolbar and the progress of an export or import, where the connection has bundles. */
+    private void bindBundles() {
+        importStoriesButton.setVisible(viewModel.bundles().isPresent());
+        importStoriesButton.setManaged(viewModel.bundles().isPresent());
+        viewModel.bundles().ifPresent(bundles -> {
+            importStoriesButton.disableProperty().bind(bundles.runningProperty());
+            bundleProgressLabel.textProperty().bind(bundles.progressProperty());
+        });
+    }
+
+    @FXML
+    private void importBundle() {
+        viewModel.bundles().ifPresent(StoryBundles::importBundle);
+    }
+
     private void bindContextMenu() {
         ContextMenu menu = new ContextMenu();
         storiesTable.setContextMenu(menu);
@@ -311,7 +329,15 @@ public final class StoriesView {
             viewModel.select(story);
             viewModel.deleteCommand().execute();
         });
-        return List.of(open, status, new SeparatorMenuItem(), delete);
+        List<MenuItem> items = new java.util.ArrayList<>(List.of(open, status));
+        viewModel.bundles().ifPresent(bundles -> {
+            MenuItem export = new MenuItem(texts.get("stories.bundle.export"), new FontIcon("mdi2p-package-down"));
+            export.setOnAction(e -> bundles.export(List.of(story)));
+            export.disableProperty().bind(bundles.runningProperty());
+            items.add(export);
+        });
+        items.addAll(List.of(new SeparatorMenuItem(), delete));
+        return items;
     }
 
     /** The menu for several selected stories: one status for all, or all to the trash, each after a summary. */
@@ -324,7 +350,15 @@ public final class StoriesView {
         }
         MenuItem delete = new MenuItem(texts.get("stories.bulk.menu.delete", count), new FontIcon("mdi2d-delete-outline"));
         delete.setOnAction(e -> viewModel.deleteSelection());
-        return List.of(status, new SeparatorMenuItem(), delete);
+        List<MenuItem> items = new java.util.ArrayList<>(List.of(status));
+        viewModel.bundles().ifPresent(bundles -> {
+            MenuItem export = new MenuItem(texts.get("stories.bundle.exportMany", count), new FontIcon("mdi2p-package-down"));
+            export.setOnAction(e -> viewModel.exportSelection(null));
+            export.disableProperty().bind(bundles.runningProperty());
+            items.add(export);
+        });
+        items.addAll(List.of(new SeparatorMenuItem(), delete));
+        return items;
     }
 
     private TableCell<StoryRow, Instant> timeCell() {

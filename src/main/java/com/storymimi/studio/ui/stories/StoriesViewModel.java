@@ -74,8 +74,12 @@ public final class StoriesViewModel {
             EditRecorder edits = new EditRecorder(undo, connection.trash(), texts);
             EditorContext editing = new EditorContext(connection.stories(), connection.scenes(), connection.media(),
                     drafts, dialogs, messages, texts, fx, delays, clock, edits, connection.revisions());
-            return new StoriesViewModel(connection.stories(), connection.users(), dialogs, messages, texts, fx, delays,
-                    row -> new StoryEditorViewModel(row.story().storyId(), row.username(), editing), edits);
+            StoriesViewModel section = new StoriesViewModel(connection.stories(), connection.users(), dialogs, messages,
+                    texts, fx, delays, row -> new StoryEditorViewModel(row.story().storyId(), row.username(), editing),
+                    edits);
+            section.bundles = Optional.of(new StoryBundles(connection.bundles(), connection.stories(), dialogs, messages,
+                    texts, fx, section::refresh));
+            return section;
         };
     }
 
@@ -112,6 +116,8 @@ public final class StoriesViewModel {
     private final BooleanBinding busy;
 
     private UUID selectAfterLoad;
+    /** Export and import of bundles, where the connection has them (every real one does). */
+    private Optional<StoryBundles> bundles = Optional.empty();
 
     public StoriesViewModel(StoryService stories, UserService users, DialogService dialogs, UserMessages messages,
                             Texts texts, Executor fx, DelayScheduler delays, EditorFactory editors, EditRecorder edits) {
@@ -421,6 +427,17 @@ public final class StoriesViewModel {
 
     public BooleanBinding busyBinding() {
         return busy;
+    }
+
+    /** Export of the selected stories and import of a bundle; empty where the backend has no bundles. */
+    public Optional<StoryBundles> bundles() {
+        return bundles;
+    }
+
+    /** Exports the selected stories (the one under the pointer when nothing is selected) to a bundle. */
+    public void exportSelection(StoryRow fallback) {
+        List<StoryRow> chosen = selection.isEmpty() && fallback != null ? List.of(fallback) : List.copyOf(selection);
+        bundles.ifPresent(b -> b.export(chosen));
     }
 
     public AsyncCommand<Page<StoryRow>> loadCommand() {

@@ -67,6 +67,25 @@ public final class RecordingDialogs implements DialogService {
         return CompletableFuture.completedFuture(resolution);
     }
 
+    /** A question with several answers, as asked. */
+    public record Choice(String title, String message, List<String> answers) {
+    }
+
+    public final List<Choice> choices = new ArrayList<>();
+    private Optional<Integer> chosen = Optional.empty();
+
+    /** The answer {@link #choose} gives from now on (empty: Cancel). */
+    public RecordingDialogs choosing(Optional<Integer> answer) {
+        this.chosen = answer;
+        return this;
+    }
+
+    @Override
+    public CompletableFuture<Optional<Integer>> choose(String title, String message, List<String> answers) {
+        choices.add(new Choice(title, message, List.copyOf(answers)));
+        return CompletableFuture.completedFuture(chosen);
+    }
+
     public RecordingDialogs answering(boolean confirm) {
         this.answer = confirm;
         return this;

@@ -1,0 +1,207 @@
+package com.storymimi.studio.ui.stories;
+
+import com.storymimi.studio.model.StoryRow;
+import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.service.StoryService;
+import com.storymimi.studio.service.bundle.BundleService;
+import com.storymimi.studio.service.bundle.BundleService.OnExisting;
+import com.storymimi.studio.service.bundle.BundleStory;
+import com.storymimi.studio.ui.common.DialogService;
+import com.storymimi.studio.ui.common.FileChoice;
+import com.storymimi.studio.ui.common.Texts;
+import com.storymimi.studio.ui.common.UserMessages;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Export of the selected stories to a {@code .storymimi} bundle and import of one, for the Stories section: the
+ * file dialogs, a question when stories of the bundle are here already (leave, replace, copy), progress while it
+ * runs, and one sentence when it is done or why it could not be.
+ */
+public final class StoryBundles {
+
+    public static final String EXTENSION = "storymimi";
+    private static final OnExisting[] CHOICES = {OnExisting.SKIP, OnExisting.REPLACE, OnExisting.COPY};
+
+    private final BundleService bundles;
+    private final StoryService stories;
+    private final DialogService dialogs;
+    private final UserMessages messages;
+    private final Texts texts;
+    private final Executor fx;
+    private final Runnable imported;
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+
+    /** @param imported runs on the FX thread after an import wrote something (the list reloads) */
+    public StoryBundles(BundleService bundles, StoryService stories, DialogService dialogs, UserMessages messages,
+                        Texts texts, Executor fx, Runnable imported) {
+        this.bundles = Objects.requireNonNull(bundles, "bundles");
+        this.stories = Objects.requireNonNull(stories, "stories");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.texts = Objects.requireNonNull(texts, "texts");
+        this.fx = Objects.requireNonNull(fx, "fx");
+        this.imported = Objects.requireNonNull(imported, "imported");
+    }
+
+    /** "Exporting… 3 of 6 files" while a bundle is written or read; empty otherwise. */
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Asks where, then writes the stories (in the order given) to one bundle. */
+    public void export(List<StoryRow> rows) {
+        if (rows.isEmpty() || running.get()) {
+            return;
+        }
+        List<StoryRow> chosen = List.copyOf(rows);
+        String suggested = fileName(chosen.size() == 1 ? chosen.getFirst().story().title()
+                : texts.get("stories.bundle.manyName", chosen.size())) + "." + EXTENSION;
+        dialogs.chooseSaveFile(texts.get("stories.bundle.export.title"), suggested).thenAccept(file -> fx.execute(() ->
+                file.ifPresent(target -> start(bundles.export(chosen.stream().map(row -> row.story().storyId()).toList(),
+                        withExtension(target), told("stories.bundle.exporting")), report -> dialogs.showInfo(
+                        summary("stories.bundle.exported", report, withExtension(target).getFileName().toString()))))));
+    }
+
+    /** Asks for a bundle, shows what it holds (and what to do with stories that are here), then imports it. */
+    public void importBundle() {
+        if (running.get()) {
+            return;
+        }
+        dialogs.chooseFile(new FileChoice(texts.get("stories.bundle.import.title"), texts.get("stories.bundle.filter"),
+                List.of(EXTENSION))).thenAccept(file -> fx.execute(() -> file.ifPresent(this::read)));
+    }
+
+    private void read(Path bundle) {
+        running.set(true);
+        progress.set(texts.get("stories.bundle.reading"));
+        bundles.contents(bundle)
+                .thenCompose(held -> present(held).thenApply(here -> new Contents(held, here)))
+                .whenComplete((contents, failure) -> fx.execute(() -> {
+                    running.set(false);
+                    progress.set("");
+                    if (failure != null) {
+                        dialogs.showError(sentence(failure));
+                    } else {
+                        ask(bundle, contents);
+                    }
+                }));
+    }
+
+    private record Contents(List<BundleStory> stories, List<BundleStory> here) {
+    }
+
+    /** The bundle's stories that this project has already (by id). */
+    private CompletableFuture<List<BundleStory>> present(List<BundleStory> held) {
+        List<CompletableFuture<Optional<BundleStory>>> checks = held.stream()
+                .map(story -> stories.detail(story.storyId()).thenApply(found -> found.map(detail -> story)))
+                .toList();
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> checks.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
+    }
+
+    private void ask(Path bundle, Contents contents) {
+        String name = bundle.getFileName().toString();
+        if (contents.here().isEmpty()) {
+            List<String> lines = contents.stories().stream()
+                    .map(story -> texts.get("stories.bundle.line", story.title(), story.scenes().size())).toList();
+            dialogs.confirmPlan(texts.get("stories.bundle.import.title"),
+                            texts.get("stories.bundle.question", contents.stories().size(), name), lines,
+                            texts.get("stories.bundle.confirm"))
+                    .thenAccept(yes -> fx.execute(() -> {
+                        if (yes) {
+                            importNow(bundle, OnExisting.SKIP);
+                        }
+                    }));
+            return;
+        }
+        int count = contents.here().size();
+        String titles = String.join(", ", contents.here().stream().map(story -> "“" + story.title() + "”").toList());
+        dialogs.choose(texts.get("stories.bundle.import.title"),
+                        texts.get("stories.bundle.existing.question", count, titles, contents.stories().size(), name),
+                        List.of(texts.get("stories.bundle.existing.skip", count),
+                                texts.get("stories.bundle.existing.replace", count),
+                                texts.get("stories.bundle.existing.copy", count)))
+                .thenAccept(choice -> fx.execute(() -> choice.ifPresent(index -> importNow(bundle, CHOICES[index]))));
+    }
+
+    private void importNow(Path bundle, OnExisting onExisting) {
+        start(bundles.importBundle(bundle, onExisting, told("stories.bundle.importing")), report -> {
+            if (report.stories() > 0) {
+                imported.run();
+            }
+            dialogs.showInfo(summary("stories.bundle.imported", report, bundle.getFileName().toString()));
+        });
+    }
+
+    private void start(CompletableFuture<BundleService.Report> work, Consumer<BundleService.Report> done) {
+        running.set(true);
+        work.whenComplete((report, failure) -> fx.execute(() -> {
+            running.set(false);
+            progress.set("");
+            if (failure != null) {
+                dialogs.showError(sentence(failure));
+            } else {
+                done.accept(report);
+            }
+        }));
+    }
+
+    private Consumer<BundleService.Progress> told(String key) {
+        return step -> fx.execute(() -> {
+            if (running.get()) {
+                progress.set(texts.get(key, step.filesDone(), step.filesTotal()));
+            }
+        });
+    }
+
+    private String summary(String key, BundleService.Report report, String file) {
+        StringBuilder sentence = new StringBuilder(texts.get(key, report.stories(), report.scenes(), report.files(), file));
+        if (!report.skipped().isEmpty()) {
+            sentence.append(' ').append(texts.get("stories.bundle.skipped", report.skipped().size()));
+        }
+        List<String> notes = new ArrayList<>(report.notes());
+        if (!notes.isEmpty()) {
+            sentence.append(' ').append(texts.get("stories.bundle.notes", String.join("; ", notes)));
+        }
+        return sentence.toString();
+    }
+
+    /** A damaged bundle says what is wrong with it; anything else gets the usual sentence. */
+    private String sentence(Throwable failure) {
+        if (UserMessages.unwrap(failure) instanceof ServiceException se && se.reason() == ServiceException.Reason.INVALID
+                && se.getMessage() != null && !se.getMessage().isBlank()) {
+            messages.describe(failure, "bundle"); // logged once
+            return se.getMessage() + ". " + texts.get("stories.bundle.nothingChanged");
+        }
+        return messages.describe(failure, "bundle");
+    }
+
+    private static Path withExtension(Path target) {
+        String name = target.getFileName().toString();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith("." + EXTENSION) ? target
+                : target.resolveSibling(name + "." + EXTENSION);
+    }
+
+    /** A file name from a title: letters, digits, spaces and dashes kept, the rest dropped. */
+    static String fileName(String title) {
+        String name = title.replaceAll("[^\\p{L}\\p{N} _-]", "").strip().replaceAll("\\s+", " ");
+        return name.isEmpty() ? "stories" : name.length() > 80 ? name.substring(0, 80).strip() : name;
+    }
+}
