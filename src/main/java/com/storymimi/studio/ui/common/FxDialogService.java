@@ -115,6 +115,13 @@ public final class FxDialogService implements DialogService {
             alert.initOwner(owner);
         }
         ((Button) alert.getDialogPane().lookupButton(buttons.getFirst())).setDefaultButton(true);
+        for (ButtonType button : buttons) {
+            // Answers are short phrases: never cut to "Replace (the…".
+            Button shown = (Button) alert.getDialogPane().lookupButton(button);
+            ButtonBar.setButtonUniformSize(shown, false);
+            shown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        alert.getDialogPane().setPrefWidth(560);
         CompletableFuture<Optional<Integer>> answer = new CompletableFuture<>();
         alert.setOnHidden(e -> {
             int index = buttons.indexOf(alert.getResult());

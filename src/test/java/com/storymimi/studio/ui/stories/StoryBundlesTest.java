@@ -113,9 +113,9 @@ class StoryBundlesTest {
         bundles.importBundle();
 
         RecordingDialogs.Choice asked = dialogs.choices.getLast();
-        assertEquals("“The Fox” is here already (2 stories in two.storymimi). What should happen to it?", asked.message());
-        assertEquals(List.of("Leave it, import the rest", "Replace (the current version goes to the trash)",
-                "Import as a copy"), asked.answers());
+        assertEquals("“The Fox” is here already (2 stories in two.storymimi). Leave it as it is, replace it (the current"
+                + " version goes to the trash), or import it as a copy?", asked.message());
+        assertEquals(List.of("Leave it", "Replace", "Import as a copy"), asked.answers());
         assertEquals(List.of("import two.storymimi COPY"), service.calls);
 
         dialogs.choosingFile(Path.of("/tmp/two.storymimi")).choosing(Optional.empty());
