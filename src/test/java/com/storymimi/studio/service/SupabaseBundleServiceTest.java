@@ -236,6 +236,32 @@ class SupabaseBundleServiceTest {
         assertEquals(1, bundles.contents(bundle).join().size());
     }
 
+    /** A story of the sandbox moved to a real PostgREST project (each with Storage of its own), identical there. */
+    @org.junit.jupiter.api.Test
+    void aStoryOfTheSandboxIsPublishedToRealPostgrest() throws Exception {
+        given(ServiceBackend.Kind.SANDBOX);
+        List<String> before = contentOf(story);
+        Path bundle = files.resolve("publish.storymimi");
+        bundles.export(List.of(story), bundle, p -> { }).join();
+        ServiceBackend sandbox = backend;
+        FakeObjectStorage sandboxStorage = storage;
+        try (ServiceBackend project = ServiceBackend.open(ServiceBackend.Kind.POSTGREST, dataDir.resolve("project"))) {
+            FakeObjectStorage projectStorage = new FakeObjectStorage();
+            BundleService published = new SupabaseBundleService(project.client.rest(), projectStorage,
+                    new MediaRemoval(projectStorage, OrphanedMedia.IGNORE), Runnable::run, Clock.systemUTC());
+
+            assertEquals(1, published.importBundle(bundle, OnExisting.SKIP, p -> { }).join().stories());
+
+            backend = project;
+            storage = projectStorage;
+            stories = new SupabaseStoryService(project.client.rest());
+            assertEquals(before, contentOf(story), "texts, order and media byte for byte in the project");
+        } finally {
+            backend = sandbox;
+            storage = sandboxStorage;
+        }
+    }
+
     private interface EntryEdit {
         byte[] apply(String name, byte[] bytes);
     }
