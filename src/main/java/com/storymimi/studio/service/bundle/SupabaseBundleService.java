@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -48,6 +49,8 @@ public final class SupabaseBundleService implements BundleService {
     private static final Logger LOG = LoggerFactory.getLogger(SupabaseBundleService.class);
     private static final int IDS_PER_REQUEST = 40;
     private static final String COPY_SUFFIX = " (copy)";
+    /** Media objects moved at the same time: enough to hide each one's round trips, few enough for any Storage. */
+    private static final int TRANSFERS = 8;
 
     private final PostgrestClient rest;
     private final ObjectStorage storage;
@@ -121,10 +124,11 @@ public final class SupabaseBundleService implements BundleService {
         try (BundleWriter writer = BundleWriter.create(target)) {
             scratch = Files.createTempDirectory(target.toAbsolutePath().getParent(), ".bundle-export-");
             for (StoryRow row : rows) {
+                Map<String, CompletableFuture<Void>> downloads = downloads(row, scratch);
                 List<BundleStory.Scene> scenes = new ArrayList<>();
                 for (SceneRow scene : scenesOf(row)) {
-                    BundleStory.Media image = media(writer, scratch, row, scene, MediaKind.IMAGE, notes);
-                    BundleStory.Media audio = media(writer, scratch, row, scene, MediaKind.AUDIO, notes);
+                    BundleStory.Media image = media(writer, scratch, downloads, row, scene, MediaKind.IMAGE, notes);
+                    BundleStory.Media audio = media(writer, scratch, downloads, row, scene, MediaKind.AUDIO, notes);
                     for (BundleStory.Media media : new BundleStory.Media[] {image, audio}) {
                         if (media != null) {
                             bytes[0] += media.size();
@@ -156,9 +160,66 @@ public final class SupabaseBundleService implements BundleService {
                 : row.scenes().stream().sorted(Comparator.comparingInt(SceneRow::sequence)).toList();
     }
 
-    /** Downloads one media object into the bundle; null (and a note) when Storage does not have it. */
-    private BundleStory.Media media(BundleWriter writer, Path scratch, StoryRow story, SceneRow scene, MediaKind kind,
-                                    List<String> notes) throws IOException {
+    /** Where a scene's media is downloaded to before it goes into the bundle. */
+    private static String scratchName(SceneRow scene, MediaKind kind) {
+        return scene.sceneId() + "-" + kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Downloads the story's media objects into {@code scratch}, {@link #TRANSFERS} at a time (one at a time, each
+     * object's round trips dominated the export); completes each future when its file is there, or with the failure.
+     */
+    private Map<String, CompletableFuture<Void>> downloads(StoryRow story, Path scratch) {
+        Map<String, CompletableFuture<Void>> downloads = new HashMap<>();
+        List<Runnable> starts = new ArrayList<>();
+        List<CompletableFuture<?>> ends = new ArrayList<>();
+        for (SceneRow scene : scenesOf(story)) {
+            for (MediaKind kind : MediaKind.values()) {
+                String url = kind == MediaKind.IMAGE ? scene.imageUrl() : scene.audioUrl();
+                MediaRef object = url == null ? null : MediaRef.fromPublicUrl(url).orElse(null);
+                if (object != null) {
+                    CompletableFuture<Void> done = new CompletableFuture<>();
+                    downloads.put(scratchName(scene, kind), done);
+                    ends.add(done);
+                    Path file = scratch.resolve(scratchName(scene, kind));
+                    starts.add(() -> storage.download(object.bucket(), object.key(), file).whenComplete((ok, failure) -> {
+                        if (failure != null) {
+                            done.completeExceptionally(failure);
+                        } else {
+                            done.complete(null);
+                        }
+                    }));
+                }
+            }
+        }
+        inBatches(starts, ends, false);
+        return downloads;
+    }
+
+    /**
+     * Starts the transfers {@link #TRANSFERS} at a time, each batch when the one before has ended. With
+     * {@code stopOnFailure}, after a batch in which one failed the rest are not started (their futures are failed
+     * with the same cause); without, every transfer is tried (an export notes each missing object).
+     */
+    private static void inBatches(List<Runnable> starts, List<CompletableFuture<?>> ends, boolean stopOnFailure) {
+        for (int from = 0; from < starts.size(); from += TRANSFERS) {
+            int to = Math.min(starts.size(), from + TRANSFERS);
+            starts.subList(from, to).forEach(Runnable::run);
+            List<CompletableFuture<?>> batch = ends.subList(from, to);
+            CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).handle((ok, failure) -> null).join();
+            Throwable failed = batch.stream().filter(CompletableFuture::isCompletedExceptionally).findFirst()
+                    .map(end -> end.handle((ok, failure) -> failure).join()).orElse(null);
+            if (failed != null && stopOnFailure) {
+                ends.subList(to, ends.size()).forEach(end -> end.completeExceptionally(failed));
+                return;
+            }
+        }
+    }
+
+    /** Puts one downloaded media object into the bundle; null (and a note) when Storage did not have it. */
+    private BundleStory.Media media(BundleWriter writer, Path scratch, Map<String, CompletableFuture<Void>> downloads,
+                                    StoryRow story, SceneRow scene, MediaKind kind, List<String> notes)
+            throws IOException {
         String url = kind == MediaKind.IMAGE ? scene.imageUrl() : scene.audioUrl();
         if (url == null) {
             return null;
@@ -170,9 +231,9 @@ public final class SupabaseBundleService implements BundleService {
             notes.add(what + " is not in this project's Storage (" + url + ") and was left out");
             return null;
         }
-        Path copy = scratch.resolve(UUID.randomUUID().toString());
+        Path copy = scratch.resolve(scratchName(scene, kind));
         try {
-            storage.download(object.bucket(), object.key(), copy).join();
+            downloads.get(scratchName(scene, kind)).join();
         } catch (CompletionException e) {
             ServiceException failure = ServiceFailures.translate(e);
             if (failure.reason() != Reason.NOT_FOUND) {
@@ -319,6 +380,9 @@ public final class SupabaseBundleService implements BundleService {
         List<Map<String, Object>> scenes = new ArrayList<>();
         long bytes = 0;
         try {
+            List<Runnable> starts = new ArrayList<>();
+            List<CompletableFuture<?>> ends = new ArrayList<>();
+            List<Long> sizes = new ArrayList<>();
             for (BundleStory.Scene scene : story.scenes()) {
                 UUID sceneId = copy ? UUID.randomUUID() : scene.sceneId();
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -333,23 +397,32 @@ public final class SupabaseBundleService implements BundleService {
                         MediaFormat format = MediaChecks.inspect(file, kind);
                         MediaRef object = new MediaRef(kind.bucket(),
                                 MediaKeys.key(storyId, sceneId, media.sha256(), format));
-                        // The key holds the content's hash: an object there already is this file (e.g. kept by the
-                        // trash for the story a REPLACE moved there) and is neither uploaded again nor removed.
-                        boolean there = ServiceFailures.translated(storage.info(object.bucket(), object.key())).join()
-                                .filter(info -> info.size() == media.size()).isPresent();
-                        if (!there) {
-                            ServiceFailures.translated(storage.upload(object.bucket(), object.key(), file,
-                                    format.contentType(), sent -> { })).join();
-                            uploaded.add(object);
-                            bytes += media.size();
-                        }
+                        CompletableFuture<Void> end = new CompletableFuture<>();
+                        ends.add(end);
+                        starts.add(() -> upload(object, file, format, media.size(), uploaded, sizes)
+                                .whenComplete((ok, failure) -> {
+                                    synchronized (done) {
+                                        done[0]++;
+                                        progress.accept(new Progress(done[0], total, story.title()));
+                                    }
+                                    if (failure != null) {
+                                        end.completeExceptionally(failure);
+                                    } else {
+                                        end.complete(null);
+                                    }
+                                }));
                         url = storage.publicUrl(object.bucket(), object.key());
-                        done[0]++;
-                        progress.accept(new Progress(done[0], total, story.title()));
                     }
                     row.put(kind == MediaKind.IMAGE ? "image_url" : "audio_url", url);
                 }
                 scenes.add(row);
+            }
+            inBatches(starts, ends, true);
+            for (CompletableFuture<?> end : ends) {
+                ServiceFailures.translated(end).join(); // the first failure, if any: nothing is written
+            }
+            synchronized (sizes) {
+                bytes = sizes.stream().mapToLong(Long::longValue).sum();
             }
             Map<String, Object> storyRow = new LinkedHashMap<>();
             storyRow.put("story_id", storyId);
@@ -365,6 +438,26 @@ public final class SupabaseBundleService implements BundleService {
             removal.removeQuietly(uploaded).join();
             throw ServiceFailures.translate(e);
         }
+    }
+
+    /**
+     * Uploads one file unless its key holds it already: the key carries the content's hash, so an object there is
+     * this file (e.g. kept by the trash for the story a REPLACE moved there) and is neither uploaded nor removed.
+     */
+    private CompletableFuture<Void> upload(MediaRef object, Path file, MediaFormat format, long size,
+                                           List<MediaRef> uploaded, List<Long> sizes) {
+        return ServiceFailures.translated(storage.info(object.bucket(), object.key()))
+                .thenCompose(info -> info.filter(found -> found.size() == size).isPresent()
+                        ? CompletableFuture.<Void>completedFuture(null)
+                        : ServiceFailures.translated(storage.upload(object.bucket(), object.key(), file,
+                                format.contentType(), sent -> { })).thenRun(() -> {
+                                    synchronized (uploaded) {
+                                        uploaded.add(object);
+                                    }
+                                    synchronized (sizes) {
+                                        sizes.add(size);
+                                    }
+                                }));
     }
 
     /** The ids among {@code ids} that the table has. */
