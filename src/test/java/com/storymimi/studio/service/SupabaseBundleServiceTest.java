@@ -182,6 +182,22 @@ class SupabaseBundleServiceTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ServiceBackend.Kind.class)
+    void aReplaceThatCannotBeWrittenPutsTheProjectsVersionBack(ServiceBackend.Kind kind) throws Exception {
+        given(kind);
+        Path bundle = files.resolve("lantern.storymimi");
+        bundles.export(List.of(story), bundle, p -> { }).join();
+        scenes.updateText(detail(story).scenes().getFirst(), "Edited after the export.").join();
+        storage.objects.clear();
+        storage.failUploads = true;
+
+        assertEquals(Reason.UNAVAILABLE, failureOf(bundles.importBundle(bundle, OnExisting.REPLACE, p -> { })).reason());
+
+        assertEquals("Edited after the export.", detail(story).scenes().getFirst().text(), "the project's version is back");
+        assertEquals(List.of(), trash.list(10).join(), "and out of the trash");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServiceBackend.Kind.class)
     void aDamagedBundleIsRefusedWithASentenceAndChangesNothing(ServiceBackend.Kind kind) throws Exception {
         given(kind);
         Path bundle = files.resolve("lantern.storymimi");

@@ -305,10 +305,10 @@ public final class SupabaseBundleService implements BundleService {
                         progress.accept(new Progress(done[0], total, story.title()));
                         continue;
                     }
+                    UUID replaced = null;
                     if (exists && onExisting == OnExisting.REPLACE) {
-                        ServiceFailures.translated(rest.rpc("trash_story", Map.of("p_story_id", story.storyId()))
-                                .execute()).join();
-                        notes.add("“" + story.title() + "” was there already: the earlier version is in the trash");
+                        replaced = ServiceFailures.translated(rest.rpc("trash_story", Map.of("p_story_id", story.storyId()))
+                                .value(TrashId.class)).join().trashId();
                     }
                     boolean copy = exists && onExisting == OnExisting.COPY;
                     UUID user = story.user() != null && users.contains(story.user().userId()) ? story.user().userId() : null;
@@ -316,7 +316,19 @@ public final class SupabaseBundleService implements BundleService {
                         notes.add("“" + story.title() + "” came without its user " + story.user().username()
                                 + ", who is not in this project");
                     }
-                    bytes += write(story, copy, user, verified, done, total, progress);
+                    try {
+                        bytes += write(story, copy, user, verified, done, total, progress);
+                    } catch (ServiceException failed) {
+                        if (replaced != null) {
+                            // The bundle's version could not be written: the project's comes back from the trash.
+                            ServiceFailures.translated(rest.rpc("restore_trash", Map.of("p_trash_id", replaced))
+                                    .execute()).handle((ok, failure) -> null).join();
+                        }
+                        throw failed;
+                    }
+                    if (replaced != null) {
+                        notes.add("“" + story.title() + "” was there already: the earlier version is in the trash");
+                    }
                     imported++;
                     scenes += story.scenes().size();
                     filesImported += files(story);
@@ -472,6 +484,10 @@ public final class SupabaseBundleService implements BundleService {
     }
 
     private record IdRow(UUID id) {
+    }
+
+    /** What trash_story answers, as far as a REPLACE needs it. */
+    private record TrashId(UUID trashId) {
     }
 
     private static void deleteTree(Path dir) {
