@@ -36,6 +36,7 @@ module com.storymimi.studio {
     opens com.storymimi.studio.ui.storage to javafx.fxml;
     opens com.storymimi.studio.ui.trash to javafx.fxml;
     opens com.storymimi.studio.ui.history to javafx.fxml;
+    opens com.storymimi.studio.ui.player to javafx.fxml;
 
     // javafx.graphics instantiates the Application subclass.
     exports com.storymimi.studio.app to javafx.graphics;

@@ -151,6 +151,13 @@ public final class NarrationPlayer {
         }
     }
 
+    /** Stops playing where it is (another player takes over); Play goes on from there. */
+    public void pause() {
+        if (player != null && player.getStatus() == MediaPlayer.Status.PLAYING) {
+            player.pause();
+        }
+    }
+
     /** The player's state, e.g. for a test that cannot hear: READY once loaded, PLAYING while it plays. */
     public ReadOnlyObjectProperty<MediaPlayer.Status> statusProperty() {
         return status.getReadOnlyProperty();

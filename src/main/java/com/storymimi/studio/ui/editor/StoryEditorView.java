@@ -5,6 +5,7 @@ import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.history.RevisionHistoryView;
+import com.storymimi.studio.ui.player.StoryboardView;
 import com.storymimi.studio.ui.history.RevisionHistoryViewModel;
 import com.storymimi.studio.ui.common.ViewBindings;
 import com.storymimi.studio.ui.common.ViewTasks;
@@ -70,6 +71,7 @@ public final class StoryEditorView {
     private static final KeyCombination DOWN = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
     private static final KeyCombination HISTORY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination BACK = new KeyCodeCombination(KeyCode.ESCAPE);
+    private static final KeyCombination PLAY = new KeyCodeCombination(KeyCode.F5);
 
     private final Texts texts;
     private final ViewTasks tasks;
@@ -133,6 +135,7 @@ public final class StoryEditorView {
         this.loader = Objects.requireNonNull(loader, "loader");
         shortcuts = Map.of(SAVE, () -> withModel(StoryEditorViewModel::saveNow),
                 HISTORY, this::openHistory,
+                PLAY, this::playStory,
                 UP, () -> withModel(vm -> vm.moveSelected(-1)),
                 DOWN, () -> withModel(vm -> vm.moveSelected(+1)),
                 BACK, () -> withModel(StoryEditorViewModel::back));
@@ -215,6 +218,17 @@ public final class StoryEditorView {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), window::close);
         window.setScene(scene);
         window.show();
+    }
+
+    /** The story full-window as a child would see it, from its saved state (what is typed is saved first). */
+    @FXML
+    private void playStory() {
+        StoryEditorViewModel editor = viewModel;
+        if (editor == null || root.getScene() == null) {
+            return;
+        }
+        player.pause(); // one voice at a time
+        StoryboardView.open(root.getScene().getWindow(), editor.play(), texts, tasks, loader);
     }
 
     /** Lets the story go: nothing of it stays bound, shown or playing. */

@@ -12,6 +12,8 @@ import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.ui.common.AsyncCommand;
 import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.ui.history.RevisionHistoryViewModel;
+import com.storymimi.studio.ui.player.StoryboardContext;
+import com.storymimi.studio.ui.player.StoryboardViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -354,6 +356,12 @@ public final class StoryEditorViewModel {
     }
 
     /** The story's saved history, for the History window; a restore there shows here at once. */
+    /** A storyboard player of this story, started once what is typed is saved. */
+    public StoryboardViewModel play() {
+        return new StoryboardContext(context.stories(), context.media(), context.messages(), context.texts(),
+                context.fx(), context.delays(), context.clock()).play(storyId, saveNow());
+    }
+
     public RevisionHistoryViewModel history() {
         RevisionHistoryViewModel history = new RevisionHistoryViewModel(storyId, context.revisions(),
                 context.messages(), context.texts(), context.fx(), context.clock().getZone(), this::sceneName);

@@ -11,6 +11,7 @@ import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.common.ViewTasks;
 import com.storymimi.studio.ui.editor.StoryEditorView;
 import com.storymimi.studio.ui.editor.StoryEditorViewModel;
+import com.storymimi.studio.ui.player.StoryboardView;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.SelectionMode;
 import javafx.animation.PauseTransition;
@@ -330,6 +331,12 @@ public final class StoriesView {
             viewModel.deleteCommand().execute();
         });
         List<MenuItem> items = new java.util.ArrayList<>(List.of(open, status));
+        viewModel.storyboards().ifPresent(storyboards -> {
+            MenuItem play = new MenuItem(texts.get("stories.play"), new FontIcon("mdi2p-play-circle-outline"));
+            play.setOnAction(e -> StoryboardView.open(storiesTable.getScene().getWindow(),
+                    storyboards.play(story.story().storyId()), texts, tasks, loader));
+            items.add(1, play);
+        });
         viewModel.bundles().ifPresent(bundles -> {
             MenuItem export = new MenuItem(texts.get("stories.bundle.export"), new FontIcon("mdi2p-package-down"));
             export.setOnAction(e -> bundles.export(List.of(story)));

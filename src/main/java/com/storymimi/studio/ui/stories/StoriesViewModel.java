@@ -23,6 +23,7 @@ import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.ui.undo.EditRecorder;
 import com.storymimi.studio.ui.undo.UndoHistory;
 import com.storymimi.studio.service.Connection;
+import com.storymimi.studio.ui.player.StoryboardContext;
 import com.storymimi.studio.ui.editor.DraftStore;
 import com.storymimi.studio.ui.editor.EditorContext;
 import com.storymimi.studio.ui.editor.StoryEditorViewModel;
@@ -77,6 +78,8 @@ public final class StoriesViewModel {
             StoriesViewModel section = new StoriesViewModel(connection.stories(), connection.users(), dialogs, messages,
                     texts, fx, delays, row -> new StoryEditorViewModel(row.story().storyId(), row.username(), editing),
                     edits);
+            section.storyboards = Optional.of(new StoryboardContext(connection.stories(), connection.media(),
+                    messages, texts, fx, delays, clock));
             section.bundles = Optional.of(new StoryBundles(connection.bundles(), connection.stories(), dialogs, messages,
                     texts, fx, section::refresh));
             return section;
@@ -118,6 +121,8 @@ public final class StoriesViewModel {
     private UUID selectAfterLoad;
     /** Export and import of bundles, where the connection has them (every real one does). */
     private Optional<StoryBundles> bundles = Optional.empty();
+    /** The storyboard player, where the connection has media (every real one does). */
+    private Optional<StoryboardContext> storyboards = Optional.empty();
 
     public StoriesViewModel(StoryService stories, UserService users, DialogService dialogs, UserMessages messages,
                             Texts texts, Executor fx, DelayScheduler delays, EditorFactory editors, EditRecorder edits) {
@@ -430,6 +435,10 @@ public final class StoriesViewModel {
     }
 
     /** Export of the selected stories and import of a bundle; empty where the backend has no bundles. */
+    public Optional<StoryboardContext> storyboards() {
+        return storyboards;
+    }
+
     public Optional<StoryBundles> bundles() {
         return bundles;
     }
