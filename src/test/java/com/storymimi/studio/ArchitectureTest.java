@@ -80,6 +80,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theStoryboardPlayerIsARoomOpenedFromTheEditorAndTheStoriesList() {
+        allowOnly("ui.player", ROOT + ".ui.player..", ROOT + ".ui.common..", ROOT + ".service..", ROOT + ".model..",
+                "javafx..", "org.kordamp.ikonli..", "org.slf4j..");
+        noClasses().that().resideOutsideOfPackages(
+                        ROOT + ".ui.player..", ROOT + ".ui.editor..", ROOT + ".ui.stories..", ROOT + ".app..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".ui.player..")
+                .check(classes);
+    }
+
+    @Test
     void uiNeverReachesPastTheServices() {
         ArchRule rule = noClasses().that().resideInAPackage(ROOT + ".ui..")
                 .should().dependOnClassesThat().resideInAnyPackage(
