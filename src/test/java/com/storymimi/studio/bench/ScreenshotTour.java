@@ -102,6 +102,7 @@ public final class ScreenshotTour {
         waitUntil(() -> onFx(() -> preview.getImage() != null && preview.getImage().getProgress() == 1.0), 30);
         Thread.sleep(1500); // thumbnails of the strip
         shoot("story-editor");
+        storyboard();
 
         onFx(node(stage, "#themeToggle", ToggleButton.class)::fire);
         Thread.sleep(1000);
@@ -226,6 +227,29 @@ public final class ScreenshotTour {
         shoot("trash");
     }
 
+    /**
+     * The editor's Play: the story full-screen, its first scene's image, caption and narration, the strip below;
+     * then the next scene, and Esc back to the editor.
+     */
+    private void storyboard() throws Exception {
+        onFx(node(stage, "#playButtonStory", Button.class)::fire);
+        waitUntil(() -> onFx(() -> storyboardWindow().isPresent()), 30);
+        Window player = onFx(() -> storyboardWindow().orElseThrow());
+        ImageView image = onFx(() -> (ImageView) player.getScene().getRoot().lookup("#imageView"));
+        waitUntil(() -> onFx(() -> image.getImage() != null && image.getImage().getProgress() == 1.0), 30);
+        Thread.sleep(1500); // the strip's thumbnails
+        shoot("storyboard", player);
+        onFx(() -> player.getScene().getRoot().fireEvent(
+                new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ESCAPE, false, false, false, false)));
+        waitUntil(() -> onFx(() -> storyboardWindow().isEmpty()), 10);
+    }
+
+    private static Optional<Window> storyboardWindow() {
+        return Window.getWindows().stream().filter(Window::isShowing)
+                .filter(w -> w.getScene() != null && w.getScene().getRoot().getStyleClass().contains("storyboard"))
+                .findFirst();
+    }
+
     /** The plan dialog's "Upload" button, in whichever window shows it. */
     private static Optional<Button> uploadButton() {
         return Window.getWindows().stream().filter(Window::isShowing).map(w -> w.getScene().getRoot())
@@ -245,9 +269,13 @@ public final class ScreenshotTour {
 
     /** The screen, cropped to the window (with its title bar, if a window manager draws one). */
     private void shoot(String name) throws Exception {
+        shoot(name, stage);
+    }
+
+    private void shoot(String name, Window window) throws Exception {
         Thread.sleep(300);
-        int[] bounds = onFx(() -> new int[] {(int) stage.getX(), (int) stage.getY(),
-                (int) stage.getWidth(), (int) stage.getHeight()});
+        int[] bounds = onFx(() -> new int[] {(int) window.getX(), (int) window.getY(),
+                (int) window.getWidth(), (int) window.getHeight()});
         Path file = out.resolve(name + ".png");
         Process grab = new ProcessBuilder("import", "-window", "root", "-crop",
                 bounds[2] + "x" + bounds[3] + "+" + bounds[0] + "+" + bounds[1], "+repage", file.toString())

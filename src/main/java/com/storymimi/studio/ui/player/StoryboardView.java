@@ -238,7 +238,12 @@ public final class StoryboardView {
                 return;
             }
             playing = player;
-            player.setOnEndOfMedia(() -> viewModel.narrationEnded(index));
+            player.setOnEndOfMedia(() -> {
+                if (playing == player) {
+                    playing = null; // done: a pause and resume in the beat after it must not play it again
+                }
+                viewModel.narrationEnded(index);
+            });
             player.setOnError(() -> viewModel.narrationFailed(index, player.getError()));
             if (player.getError() != null) {
                 viewModel.narrationFailed(index, player.getError());

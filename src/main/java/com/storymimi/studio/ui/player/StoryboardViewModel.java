@@ -45,6 +45,8 @@ public final class StoryboardViewModel {
     /** Reading aloud to a child: about 150 words a minute, plus a moment to look at the picture. */
     private static final Duration PER_WORD = Duration.ofMillis(400);
     private static final Duration TO_LOOK = Duration.ofMillis(1500);
+    /** The page-turn beat after a narration ends; a scene stays at least {@link #SHORTEST_READING} in all. */
+    static final Duration AFTER_NARRATION = Duration.ofSeconds(1);
 
     private final UUID storyId;
     private final StoryboardContext context;
@@ -72,6 +74,7 @@ public final class StoryboardViewModel {
     private boolean narrated;
     private Duration readingLeft = Duration.ZERO;
     private Instant readingSince;
+    private Instant shownSince;
     private Cancellable reading;
 
     StoryboardViewModel(UUID storyId, StoryboardContext context) {
@@ -185,10 +188,17 @@ public final class StoryboardViewModel {
         }
     }
 
-    /** The view's narration of scene {@code shown} played to its end. */
+    /**
+     * The view's narration of scene {@code shown} played to its end: the scene stays for a beat, and at least
+     * {@link #SHORTEST_READING} since it was shown (a very short narration, or an audio device that plays
+     * nothing and ends at once, does not flick through the story).
+     */
     public void narrationEnded(int shown) {
         if (shown == index.get() && narrated && playing.get()) {
-            next();
+            narrated = false;
+            Duration rest = SHORTEST_READING.minus(Duration.between(shownSince, context.clock().instant()));
+            readingLeft = rest.compareTo(AFTER_NARRATION) > 0 ? rest : AFTER_NARRATION;
+            startReading();
         }
     }
 
@@ -228,6 +238,7 @@ public final class StoryboardViewModel {
         }
         waiting.get(target).clear();
         narrated = slide.hasAudio() && !silent.contains(target);
+        shownSince = context.clock().instant();
         readingLeft = readingTime(slide.text());
         for (int ahead = target; ahead <= Math.min(target + 1, slides.size() - 1); ahead++) {
             image(ahead);

@@ -111,6 +111,8 @@ class StoryboardViewModelTest {
         assertEquals(0, player.indexProperty().get(), "a narrated scene waits for its narration");
 
         player.narrationEnded(0);
+        assertEquals(0, player.indexProperty().get(), "the page turns a beat after the narration");
+        pass(StoryboardViewModel.AFTER_NARRATION);
         assertEquals(1, player.indexProperty().get());
         Duration reading = StoryboardViewModel.readingTime("The owl woke up");
         pass(reading.minusMillis(1));
@@ -120,7 +122,11 @@ class StoryboardViewModelTest {
 
         player.narrationEnded(1); // a late report of a scene no longer shown changes nothing
         assertEquals(2, player.indexProperty().get());
-        player.narrationEnded(2);
+        pass(Duration.ofMillis(100));
+        player.narrationEnded(2); // at once: a narration shorter than a look at the picture
+        pass(StoryboardViewModel.SHORTEST_READING.minusMillis(101));
+        assertEquals(2, player.indexProperty().get(), "a scene stays at least the shortest reading time");
+        pass(Duration.ofMillis(1));
         assertTrue(player.finishedProperty().get());
         assertFalse(player.playingProperty().get());
 
@@ -212,7 +218,9 @@ class StoryboardViewModelTest {
                 .when(media).localCopy(second, MediaKind.AUDIO);
         StoryboardViewModel player = playWithMediaStubbed(first, second);
         assertTrue(player.notices().isEmpty(), "scene 2's problem waits until scene 2 is shown");
+        pass(Duration.ofMinutes(1));
         player.narrationEnded(0);
+        pass(StoryboardViewModel.AFTER_NARRATION);
         assertEquals(1, player.indexProperty().get());
         assertEquals(List.of("The narration of scene 2 cannot be played: it stays for its reading time."),
                 player.notices());
