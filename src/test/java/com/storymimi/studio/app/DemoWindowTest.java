@@ -1,9 +1,16 @@
 package com.storymimi.studio.app;
 
+import com.storymimi.studio.model.StoryRow;
+import com.storymimi.studio.ui.editor.SceneItem;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -47,7 +54,28 @@ abstract class DemoWindowTest {
         System.clearProperty(AppPaths.HOME_PROPERTY);
     }
 
+    /** 15 s: enough for the slow demo backends some tests use to see work in progress. */
     static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+
+    static final String PARROT = "Finn and the Chatty Parrot";
+
+    /** Opens the demo story "Finn and the Chatty Parrot" (five scenes) from the stories list; its scene strip. */
+    static ListView<SceneItem> openParrot(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#storiesButton");
+        TableView<StoryRow> table = robot.lookup("#storiesTable").queryTableView();
+        waitUntil(() -> table.getItems().stream().anyMatch(r -> r.story().title().equals(PARROT)));
+        StoryRow row = table.getItems().stream().filter(r -> r.story().title().equals(PARROT)).findFirst().orElseThrow();
+        robot.interact(() -> {
+            table.getSelectionModel().select(row);
+            table.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#titleField").tryQuery().isPresent()
+                && PARROT.equals(robot.lookup("#titleField").queryAs(TextField.class).getText()));
+        ListView<SceneItem> strip = robot.lookup("#sceneList").queryListView();
+        waitUntil(() -> strip.getItems().size() == 5 && strip.getSelectionModel().getSelectedIndex() == 0);
+        return strip;
     }
 }

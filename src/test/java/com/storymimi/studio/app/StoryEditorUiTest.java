@@ -42,25 +42,6 @@ class StoryEditorUiTest extends DemoWindowTest {
         startApp(stage);
     }
 
-    private static final String PARROT = "Finn and the Chatty Parrot";
-
-    private ListView<SceneItem> openParrot(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#storiesButton");
-        TableView<StoryRow> table = robot.lookup("#storiesTable").queryTableView();
-        waitUntil(() -> table.getItems().stream().anyMatch(r -> r.story().title().equals(PARROT)));
-        StoryRow row = table.getItems().stream().filter(r -> r.story().title().equals(PARROT)).findFirst().orElseThrow();
-        robot.interact(() -> {
-            table.getSelectionModel().select(row);
-            table.requestFocus();
-        });
-        robot.type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#titleField").tryQuery().isPresent()
-                && PARROT.equals(robot.lookup("#titleField").queryAs(TextField.class).getText()));
-        ListView<SceneItem> strip = robot.lookup("#sceneList").queryListView();
-        waitUntil(() -> strip.getItems().size() == 5 && strip.getSelectionModel().getSelectedIndex() == 0);
-        return strip;
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void manyFilesDroppedOnTheStripShowThePlanAndUploadAfterConfirming(FxRobot robot) throws Exception {

@@ -35,8 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StoryEditorUploadQueueUiTest extends DemoWindowTest {
 
-    private static final String PARROT = "Finn and the Chatty Parrot";
-
     @Start
     void start(Stage stage) throws Exception {
         startApp(stage, Duration.ofMillis(250));
@@ -60,27 +58,5 @@ class StoryEditorUploadQueueUiTest extends DemoWindowTest {
         waitUntil(() -> robot.lookup((Node n) -> n instanceof Notification note
                 && "Uploaded 03.png to scene 3.".equals(note.getMessage())).tryQuery().isPresent());
         waitUntil(() -> !indicator.isVisible());
-    }
-
-    private ListView<SceneItem> openParrot(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#storiesButton");
-        TableView<StoryRow> table = robot.lookup("#storiesTable").queryTableView();
-        waitUntil(() -> table.getItems().stream().anyMatch(r -> r.story().title().equals(PARROT)));
-        StoryRow row = table.getItems().stream().filter(r -> r.story().title().equals(PARROT)).findFirst().orElseThrow();
-        robot.interact(() -> {
-            table.getSelectionModel().select(row);
-            table.requestFocus();
-        });
-        robot.type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#titleField").tryQuery().isPresent()
-                && PARROT.equals(robot.lookup("#titleField").queryAs(TextField.class).getText()));
-        ListView<SceneItem> strip = robot.lookup("#sceneList").queryListView();
-        waitUntil(() -> strip.getItems().size() == 5 && strip.getSelectionModel().getSelectedIndex() == 0);
-        return strip;
-    }
-
-    // Longer than the base class's 10 s: every demo call here takes 250 ms so the work in progress can be seen.
-    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 }
