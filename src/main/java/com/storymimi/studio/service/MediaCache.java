@@ -29,16 +29,23 @@ final class MediaCache {
         this.io = Objects.requireNonNull(io, "io");
     }
 
+    /**
+     * A local copy of the object, downloaded unless the cache holds its current version. Starts on the io executor:
+     * building and sending a request costs the caller milliseconds, and callers are often the FX thread
+     * prefetching several media at once.
+     */
     CompletableFuture<Path> copyOf(MediaRef ref) {
-        return ServiceFailures.translated(storage.info(ref.bucket(), ref.key())).thenCompose(info -> {
-            if (info.isEmpty()) {
-                throw new ServiceException(Reason.NOT_FOUND, "no object " + ref.bucket() + "/" + ref.key());
-            }
-            Path target = cachedPath(ref, info.get().etag());
-            return CompletableFuture.supplyAsync(() -> Files.isRegularFile(target), io).thenCompose(cached -> cached
-                    ? CompletableFuture.completedFuture(target)
-                    : download(ref, target));
-        });
+        return CompletableFuture.supplyAsync(() -> ref, io)
+                .thenCompose(asked -> ServiceFailures.translated(storage.info(asked.bucket(), asked.key())))
+                .thenCompose(info -> {
+                    if (info.isEmpty()) {
+                        throw new ServiceException(Reason.NOT_FOUND, "no object " + ref.bucket() + "/" + ref.key());
+                    }
+                    Path target = cachedPath(ref, info.get().etag());
+                    return CompletableFuture.supplyAsync(() -> Files.isRegularFile(target), io)
+                            .thenCompose(cached -> cached ? CompletableFuture.completedFuture(target)
+                                    : download(ref, target));
+                });
     }
 
     private CompletableFuture<Path> download(MediaRef ref, Path target) {

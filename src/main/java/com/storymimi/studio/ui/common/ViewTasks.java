@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Work a view does off the FX thread and continues with on it: building a media player (it reads the file and
@@ -11,6 +13,8 @@ import java.util.function.Supplier;
  * showing window, as JavaFX allows.
  */
 public final class ViewTasks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ViewTasks.class);
 
     private final Executor background;
     private final Executor fx;
@@ -27,5 +31,16 @@ public final class ViewTasks {
     /** Runs {@code work} in the background; the future completes on the FX thread, normally or exceptionally. */
     public <T> CompletableFuture<T> supply(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, background).whenCompleteAsync((result, error) -> { }, fx);
+    }
+
+    /**
+     * Lets go of a native resource in the background: disposing a media player closes its file and tears down
+     * its pipeline, tens of milliseconds the FX thread must not wait. A failure is logged; nothing waits for it.
+     */
+    public void release(Runnable dispose) {
+        CompletableFuture.runAsync(dispose, background).exceptionally(error -> {
+            LOG.warn("releasing a native resource failed", error);
+            return null;
+        });
     }
 }

@@ -69,11 +69,11 @@ public final class NarrationPlayer {
         if (file == null) {
             return;
         }
-        String uri = file.toUri().toString();
-        tasks.supply(() -> new MediaPlayer(new Media(uri))).whenComplete((created, error) -> {
+        // toUri() asks the file system: in the background too
+        tasks.supply(() -> new MediaPlayer(new Media(file.toUri().toString()))).whenComplete((created, error) -> {
             if (load != loads) {
                 if (created != null) {
-                    created.dispose(); // another file was asked for meanwhile
+                    tasks.release(created::dispose); // another file was asked for meanwhile
                 }
             } else if (error != null) {
                 failed(error instanceof CompletionException ? error.getCause() : error);
@@ -91,8 +91,16 @@ public final class NarrationPlayer {
             created.stop();
             created.seek(Duration.ZERO);
         });
-        created.statusProperty().addListener((obs, old, now) -> showStatus(now));
-        created.currentTimeProperty().addListener((obs, old, now) -> showTime(created));
+        created.statusProperty().addListener((obs, old, now) -> {
+            if (created == player) { // a player let go of may still report its disposal
+                showStatus(now);
+            }
+        });
+        created.currentTimeProperty().addListener((obs, old, now) -> {
+            if (created == player) {
+                showTime(created);
+            }
+        });
         // It may have got ready or failed on the way here, before the handlers were set.
         if (created.getError() != null) {
             failed(created.getError());
@@ -166,7 +174,11 @@ public final class NarrationPlayer {
     public void dispose() {
         loads++;
         if (player != null) {
-            player.dispose();
+            MediaPlayer released = player;
+            released.setOnEndOfMedia(null);
+            released.setOnError(null);
+            released.setOnReady(null);
+            tasks.release(released::dispose);
             player = null;
         }
         status.set(null);

@@ -268,14 +268,14 @@ public final class StoryboardView {
             if (file.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
-            String uri = file.get().toUri().toString();
-            return tasks.supply(() -> new MediaPlayer(new Media(uri))).handle((player, failure) -> {
+            Path path = file.get(); // toUri() asks the file system: off the FX thread too
+            return tasks.supply(() -> new MediaPlayer(new Media(path.toUri().toString()))).handle((player, failure) -> {
                 if (failure != null) {
                     viewModel.narrationFailed(index, unwrap(failure));
                     return null;
                 }
                 if (disposed || !narrations.containsKey(index)) {
-                    player.dispose(); // the window closed or the scene moved out of reach meanwhile
+                    tasks.release(player::dispose); // the window closed or the scene moved out of reach meanwhile
                     return null;
                 }
                 return player;
@@ -292,7 +292,9 @@ public final class StoryboardView {
             }
             entry.getValue().thenAccept(player -> {
                 if (player != null) {
-                    player.dispose();
+                    player.setOnEndOfMedia(null);
+                    player.setOnError(null);
+                    tasks.release(player::dispose);
                 }
             });
             return true;

@@ -293,7 +293,8 @@ public final class StoryboardViewModel {
     static Duration readingTime(String text) {
         String trimmed = text == null ? "" : text.strip();
         int words = trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
-        Duration time = TO_LOOK.plus(PER_WORD.multipliedBy(words));
+        // long arithmetic: Duration.multipliedBy goes through BigDecimal, seen in the FX stall bench's samples
+        Duration time = Duration.ofMillis(TO_LOOK.toMillis() + PER_WORD.toMillis() * words);
         return time.compareTo(SHORTEST_READING) < 0 ? SHORTEST_READING
                 : time.compareTo(LONGEST_READING) > 0 ? LONGEST_READING : time;
     }
