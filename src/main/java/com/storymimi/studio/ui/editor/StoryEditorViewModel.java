@@ -355,13 +355,13 @@ public final class StoryEditorViewModel {
         }));
     }
 
-    /** The story's saved history, for the History window; a restore there shows here at once. */
     /** A storyboard player of this story, started once what is typed is saved. */
     public StoryboardViewModel play() {
         return new StoryboardContext(context.stories(), context.media(), context.messages(), context.texts(),
                 context.fx(), context.delays(), context.clock()).play(storyId, saveNow());
     }
 
+    /** The story's saved history, for the History window; a restore there shows here at once. */
     public RevisionHistoryViewModel history() {
         RevisionHistoryViewModel history = new RevisionHistoryViewModel(storyId, context.revisions(),
                 context.messages(), context.texts(), context.fx(), context.clock().getZone(), this::sceneName);

@@ -4,6 +4,7 @@ import com.storymimi.studio.model.MediaKind;
 import com.storymimi.studio.model.Scene;
 import com.storymimi.studio.model.StoryDetail;
 import com.storymimi.studio.ui.common.PeriodicScheduler.Cancellable;
+import com.storymimi.studio.ui.common.Texts;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -110,7 +111,7 @@ public final class StoryboardViewModel {
         for (int i = 0; i < scenes.size(); i++) {
             Slide slide = new Slide(i, scenes.get(i));
             all.add(slide);
-            waiting.add(new ArrayList<>(problemsOf(slide, i == 0 ? 0 : scenes.get(i - 1).sequence())));
+            waiting.add(new ArrayList<>(problemsOf(context.texts(), slide, i == 0 ? 0 : scenes.get(i - 1).sequence())));
         }
         slides.setAll(all);
         playing.set(true);
@@ -118,20 +119,20 @@ public final class StoryboardViewModel {
     }
 
     /** What is wrong with a scene before anything is loaded: a gap before it, no image, no narration. */
-    private List<String> problemsOf(Slide slide, int before) {
+    static List<String> problemsOf(Texts texts, Slide slide, int before) {
         List<String> problems = new ArrayList<>();
         int sequence = slide.sequence();
         if (sequence == before) {
-            problems.add(context.texts().get("player.notice.twice", sequence));
+            problems.add(texts.get("player.notice.twice", sequence));
         } else if (sequence != before + 1) {
-            problems.add(before == 0 ? context.texts().get("player.notice.startsLate", sequence)
-                    : context.texts().get("player.notice.gap", sequence, before));
+            problems.add(before == 0 ? texts.get("player.notice.startsLate", sequence)
+                    : texts.get("player.notice.gap", sequence, before));
         }
         if (!slide.hasImage()) {
-            problems.add(context.texts().get("player.notice.noImage", sequence));
+            problems.add(texts.get("player.notice.noImage", sequence));
         }
         if (!slide.hasAudio()) {
-            problems.add(context.texts().get("player.notice.noAudio", sequence));
+            problems.add(texts.get("player.notice.noAudio", sequence));
         }
         return problems;
     }

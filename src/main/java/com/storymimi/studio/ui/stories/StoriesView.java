@@ -11,6 +11,8 @@ import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.common.ViewTasks;
 import com.storymimi.studio.ui.editor.StoryEditorView;
 import com.storymimi.studio.ui.editor.StoryEditorViewModel;
+import com.storymimi.studio.ui.player.FxSheetRenderer;
+import com.storymimi.studio.ui.player.StoryboardSheets;
 import com.storymimi.studio.ui.player.StoryboardView;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.SelectionMode;
@@ -59,6 +61,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Binds the Stories section: toolbar, chips, the new-story form and the table; swaps the table for the story
@@ -77,6 +80,7 @@ public final class StoriesView {
     private final Texts texts;
     private final ZoneId zone;
     private final ViewTasks tasks;
+    private Optional<StoryboardSheets> sheets;
     private final DateTimeFormatter timeFormat;
     private final Map<KeyCombination, Runnable> shortcuts;
     private final Map<StoryStatus, ToggleButton> chips = new EnumMap<>(StoryStatus.class);
@@ -337,6 +341,12 @@ public final class StoriesView {
                     storyboards.play(story.story().storyId()), texts, tasks, loader));
             items.add(1, play);
         });
+        sheets().ifPresent(sheets -> {
+            MenuItem sheet = new MenuItem(texts.get("sheet.save"), new FontIcon("mdi2v-view-grid-outline"));
+            sheet.setOnAction(e -> sheets.save(story.story().storyId(), story.story().title()));
+            sheet.disableProperty().bind(sheets.runningProperty());
+            items.add(2, sheet);
+        });
         viewModel.bundles().ifPresent(bundles -> {
             MenuItem export = new MenuItem(texts.get("stories.bundle.export"), new FontIcon("mdi2p-package-down"));
             export.setOnAction(e -> bundles.export(List.of(story)));
@@ -345,6 +355,14 @@ public final class StoriesView {
         });
         items.addAll(List.of(new SeparatorMenuItem(), delete));
         return items;
+    }
+
+    /** The storyboard sheets of this section, made on first use (one at a time for the whole section). */
+    private Optional<StoryboardSheets> sheets() {
+        if (sheets == null) {
+            sheets = viewModel.sheets(new FxSheetRenderer(tasks, texts));
+        }
+        return sheets;
     }
 
     /** The menu for several selected stories: one status for all, or all to the trash, each after a summary. */

@@ -23,7 +23,9 @@ import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.ui.undo.EditRecorder;
 import com.storymimi.studio.ui.undo.UndoHistory;
 import com.storymimi.studio.service.Connection;
+import com.storymimi.studio.ui.player.SheetRenderer;
 import com.storymimi.studio.ui.player.StoryboardContext;
+import com.storymimi.studio.ui.player.StoryboardSheets;
 import com.storymimi.studio.ui.editor.DraftStore;
 import com.storymimi.studio.ui.editor.EditorContext;
 import com.storymimi.studio.ui.editor.StoryEditorViewModel;
@@ -434,11 +436,17 @@ public final class StoriesViewModel {
         return busy;
     }
 
-    /** Export of the selected stories and import of a bundle; empty where the backend has no bundles. */
+    /** The storyboard player of this connection's stories; empty where it has none (a test's section). */
     public Optional<StoryboardContext> storyboards() {
         return storyboards;
     }
 
+    /** Storyboard sheets of this connection's stories, drawn by the view's {@code renderer}. */
+    public Optional<StoryboardSheets> sheets(SheetRenderer renderer) {
+        return storyboards.map(context -> new StoryboardSheets(context, dialogs, renderer));
+    }
+
+    /** Export of the selected stories and import of a bundle; empty where the backend has no bundles. */
     public Optional<StoryBundles> bundles() {
         return bundles;
     }

@@ -8,6 +8,7 @@ import com.storymimi.studio.service.bundle.BundleService.OnExisting;
 import com.storymimi.studio.service.bundle.BundleStory;
 import com.storymimi.studio.ui.common.DialogService;
 import com.storymimi.studio.ui.common.FileChoice;
+import com.storymimi.studio.ui.common.FileNames;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.UserMessages;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -71,12 +72,13 @@ public final class StoryBundles {
             return;
         }
         List<StoryRow> chosen = List.copyOf(rows);
-        String suggested = fileName(chosen.size() == 1 ? chosen.getFirst().story().title()
-                : texts.get("stories.bundle.manyName", chosen.size())) + "." + EXTENSION;
-        dialogs.chooseSaveFile(texts.get("stories.bundle.export.title"), suggested).thenAccept(file -> fx.execute(() ->
-                file.ifPresent(target -> start(bundles.export(chosen.stream().map(row -> row.story().storyId()).toList(),
-                        withExtension(target), told("stories.bundle.exporting")), report -> dialogs.showInfo(
-                        summary("stories.bundle.exported", report, withExtension(target).getFileName().toString()))))));
+        String suggested = FileNames.fromTitle(chosen.size() == 1 ? chosen.getFirst().story().title()
+                : texts.get("stories.bundle.manyName", chosen.size()), "stories") + "." + EXTENSION;
+        dialogs.chooseSaveFile(texts.get("stories.bundle.export.title"), suggested).thenAccept(chosenFile ->
+                fx.execute(() -> chosenFile.map(file -> FileNames.withExtension(file, EXTENSION)).ifPresent(target ->
+                        start(bundles.export(chosen.stream().map(row -> row.story().storyId()).toList(), target,
+                                told("stories.bundle.exporting")), report -> dialogs.showInfo(summary(
+                                "stories.bundle.exported", report, target.getFileName().toString()))))));
     }
 
     /** Asks for a bundle, shows what it holds (and what to do with stories that are here), then imports it. */
@@ -191,17 +193,5 @@ public final class StoryBundles {
             return se.getMessage() + ". " + texts.get("stories.bundle.nothingChanged");
         }
         return messages.describe(failure, "bundle");
-    }
-
-    private static Path withExtension(Path target) {
-        String name = target.getFileName().toString();
-        return name.toLowerCase(java.util.Locale.ROOT).endsWith("." + EXTENSION) ? target
-                : target.resolveSibling(name + "." + EXTENSION);
-    }
-
-    /** A file name from a title: letters, digits, spaces and dashes kept, the rest dropped. */
-    static String fileName(String title) {
-        String name = title.replaceAll("[^\\p{L}\\p{N} _-]", "").strip().replaceAll("\\s+", " ");
-        return name.isEmpty() ? "stories" : name.length() > 80 ? name.substring(0, 80).strip() : name;
     }
 }
