@@ -257,8 +257,6 @@ class SupabaseBundleServiceTest {
     void aStoryOfTheSandboxIsPublishedToRealPostgrest() throws Exception {
         given(ServiceBackend.Kind.SANDBOX);
         List<String> before = contentOf(story);
-        Path bundle = files.resolve("publish.storymimi");
-        bundles.export(List.of(story), bundle, p -> { }).join();
         ServiceBackend sandbox = backend;
         FakeObjectStorage sandboxStorage = storage;
         try (ServiceBackend project = ServiceBackend.open(ServiceBackend.Kind.POSTGREST, dataDir.resolve("project"))) {
@@ -266,7 +264,17 @@ class SupabaseBundleServiceTest {
             BundleService published = new SupabaseBundleService(project.client.rest(), projectStorage,
                     new MediaRemoval(projectStorage, OrphanedMedia.IGNORE), Runnable::run, Clock.systemUTC());
 
-            assertEquals(1, published.importBundle(bundle, OnExisting.SKIP, p -> { }).join().stories());
+            List<BundleService.Progress> steps = new java.util.ArrayList<>();
+            BundleService.Report report = bundles.publish(List.of(story), published, OnExisting.SKIP, steps::add).join();
+
+            assertEquals(1, report.stories());
+            BundleService.Progress last = steps.getLast();
+            assertEquals(last.filesTotal(), last.filesDone(), "every file read here and written there");
+            assertEquals(2 * report.files(), last.filesTotal());
+            try (var left = Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+                assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("storymimi-publish")
+                        && Files.exists(p.resolve("publish.storymimi"))), "the temporary bundle is gone");
+            }
 
             backend = project;
             storage = projectStorage;

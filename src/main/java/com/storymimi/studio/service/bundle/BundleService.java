@@ -52,4 +52,12 @@ public interface BundleService {
      * written. A story's user is kept when the project has that user, otherwise the story comes without one.
      */
     CompletableFuture<Report> importBundle(Path bundle, OnExisting onExisting, Consumer<Progress> progress);
+
+    /**
+     * Copies the stories from this project to {@code target} in one step: exported to a private temporary bundle,
+     * imported there as {@link #importBundle} does, the bundle deleted afterwards however it ends. Progress counts
+     * each file twice (read here, written there); the report is the import's, with the export's notes first.
+     */
+    CompletableFuture<Report> publish(List<UUID> storyIds, BundleService target, OnExisting onExisting,
+                                      Consumer<Progress> progress);
 }

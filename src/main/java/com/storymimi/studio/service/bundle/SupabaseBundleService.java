@@ -269,6 +269,30 @@ public final class SupabaseBundleService implements BundleService {
     }
 
     @Override
+    public CompletableFuture<Report> publish(List<UUID> storyIds, BundleService target, OnExisting onExisting,
+                                             Consumer<Progress> progress) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.createTempDirectory("storymimi-publish"); // 0700: the stories are the user's
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, io).thenCompose(dir -> {
+            Path bundle = dir.resolve("publish.storymimi");
+            return export(storyIds, bundle, step -> progress.accept(
+                            new Progress(step.filesDone(), step.filesTotal() * 2, step.current())))
+                    .thenCompose(exported -> target.importBundle(bundle, onExisting, step -> progress.accept(
+                                    new Progress(step.filesTotal() + step.filesDone(), step.filesTotal() * 2,
+                                            step.current())))
+                            .thenApply(imported -> new Report(imported.stories(), imported.scenes(), imported.files(),
+                                    imported.bytes(), imported.skipped(),
+                                    java.util.stream.Stream.concat(exported.notes().stream(),
+                                            imported.notes().stream()).toList())))
+                    .whenCompleteAsync((report, failure) -> deleteQuietly(bundle, dir), io);
+        });
+    }
+
+    @Override
     public CompletableFuture<Report> importBundle(Path bundle, OnExisting onExisting, Consumer<Progress> progress) {
         Objects.requireNonNull(bundle, "bundle");
         Objects.requireNonNull(onExisting, "onExisting");
@@ -504,6 +528,16 @@ public final class SupabaseBundleService implements BundleService {
             });
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("could not delete the temporary folder {}: {}", dir, e.getMessage());
+        }
+    }
+
+    /** Removes the temporary bundle and its folder; a leftover is logged, never a failure of the publish. */
+    private static void deleteQuietly(Path bundle, Path dir) {
+        try {
+            Files.deleteIfExists(bundle);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            LOG.warn("the temporary bundle {} could not be removed", bundle, e);
         }
     }
 }

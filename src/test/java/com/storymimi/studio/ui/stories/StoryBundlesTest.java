@@ -62,6 +62,14 @@ class StoryBundlesTest {
             calls.add("import " + bundle.getFileName() + " " + onExisting);
             return answer;
         }
+
+        @Override
+        public CompletableFuture<Report> publish(List<UUID> storyIds, BundleService target, OnExisting onExisting,
+                                                 Consumer<Progress> progress) {
+            calls.add("publish " + storyIds + " " + onExisting);
+            progress.accept(new Progress(3, 12, "x"));
+            return answer;
+        }
     }
 
     private StoryRow row(Story story) {

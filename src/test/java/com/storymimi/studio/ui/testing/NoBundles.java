@@ -32,4 +32,10 @@ public final class NoBundles implements BundleService {
     public CompletableFuture<Report> importBundle(Path bundle, OnExisting onExisting, Consumer<Progress> progress) {
         return unavailable();
     }
+
+    @Override
+    public CompletableFuture<Report> publish(List<UUID> storyIds, BundleService target, OnExisting onExisting,
+                                             Consumer<Progress> progress) {
+        return unavailable();
+    }
 }
