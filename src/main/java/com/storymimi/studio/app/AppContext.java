@@ -86,7 +86,7 @@ public final class AppContext {
         mainWindow = new MainWindowViewModel(connections, dialogs, messages, texts, fx,
                 new ScheduledPeriodicScheduler(timer, fx), zone,
                 tracked(StoriesViewModel.forConnections(dialogs, messages, texts, fx, new ScheduledDelayScheduler(timer, fx),
-                        drafts, Clock.system(zone), undo)),
+                        drafts, Clock.system(zone), undo, connections)),
                 tracked(StorageViewModel.forConnections(dialogs, messages, texts, fx, new FxTextClipboard(),
                         paths.mediaCacheDir().resolve("storage-preview"))),
                 IntegrityViewModel.forConnections(dialogs, messages, texts, fx),

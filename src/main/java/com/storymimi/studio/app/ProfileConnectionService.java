@@ -8,6 +8,7 @@ import com.storymimi.studio.service.IntegrityService;
 import com.storymimi.studio.service.MediaService;
 import com.storymimi.studio.service.SceneService;
 import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.service.SideConnection;
 import com.storymimi.studio.service.StorageBrowserService;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.UserService;
@@ -42,6 +43,7 @@ public final class ProfileConnectionService implements ConnectionService {
 
     private List<ConnectionProfile> profiles;
     private Backend backend;
+    private volatile String openProfileId;
 
     /**
      * @param profiles           the profiles read at start (environment profile already merged in)
@@ -110,6 +112,7 @@ public final class ProfileConnectionService implements ConnectionService {
         LOG.info("opening {}", profile);
         try {
             backend = factory.open(profile);
+            openProfileId = profile.id();
         } catch (Exception e) {
             throw new ServiceException(ServiceException.Reason.UNAVAILABLE,
                     "could not open " + profile.name() + ": " + e.getMessage(), e);
@@ -121,6 +124,34 @@ public final class ProfileConnectionService implements ConnectionService {
         return new OpenConnection(profile, backend);
     }
 
+    @Override
+    public CompletableFuture<SideConnection> openBeside(String profileId) {
+        Optional<ConnectionProfile> profile;
+        synchronized (this) {
+            profile = find(profileId);
+        }
+        if (profile.isEmpty()) {
+            return CompletableFuture.failedFuture(
+                    new ServiceException(ServiceException.Reason.NOT_FOUND, "no profile with id " + profileId));
+        }
+        // On the connector thread: after any switch under way, so "the profile open now" is the one it switched to.
+        return CompletableFuture.supplyAsync(() -> {
+            if (profileId.equals(openProfileId)) {
+                throw new ServiceException(ServiceException.Reason.INVALID,
+                        profile.get().name() + " is the project open now");
+            }
+            LOG.info("opening {} beside the open connection", profile.get());
+            Backend side;
+            try {
+                side = factory.open(profile.get());
+            } catch (Exception e) {
+                throw new ServiceException(ServiceException.Reason.UNAVAILABLE,
+                        "could not open " + profile.get().name() + ": " + e.getMessage(), e);
+            }
+            return new OpenConnection(profile.get(), side);
+        }, connector);
+    }
+
     private void closeBackend() {
         if (backend != null) {
             try {
@@ -129,6 +160,7 @@ public final class ProfileConnectionService implements ConnectionService {
                 LOG.warn("closing the previous connection failed", e);
             }
             backend = null;
+            openProfileId = null;
         }
     }
 
@@ -141,8 +173,21 @@ public final class ProfileConnectionService implements ConnectionService {
         return id == null ? Optional.empty() : profiles.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
-    /** Asks the backend for each service when it is used, so a section is only built when it is opened. */
-    private record OpenConnection(ConnectionProfile profile, Backend backend) implements Connection {
+    /**
+     * Asks the backend for each service when it is used, so a section is only built when it is opened. The
+     * window's connection is handed out as a {@link Connection} (closed by the next switch); one opened beside it
+     * as a {@link SideConnection}, closed by whoever opened it.
+     */
+    private record OpenConnection(ConnectionProfile profile, Backend backend) implements SideConnection {
+
+        @Override
+        public void close() {
+            try {
+                backend.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing {} failed", profile.name(), e);
+            }
+        }
 
         @Override
         public UserService users() {

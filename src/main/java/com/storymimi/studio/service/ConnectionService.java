@@ -28,4 +28,11 @@ public interface ConnectionService {
      * Fails with {@link ServiceException} (UNAVAILABLE, NOT_FOUND) when it cannot be opened.
      */
     CompletableFuture<Connection> activate(String profileId);
+
+    /**
+     * Opens another saved profile beside the open one (signing in if it needs to), for a one-off job; the caller
+     * closes it. Fails with {@link ServiceException} INVALID for the profile open now, NOT_FOUND or UNAVAILABLE
+     * as {@link #activate} does.
+     */
+    CompletableFuture<SideConnection> openBeside(String profileId);
 }

@@ -3,6 +3,7 @@ package com.storymimi.studio.app;
 import com.storymimi.studio.model.ConnectionProfile;
 import com.storymimi.studio.service.Connection;
 import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.service.SideConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,21 @@ class ProfileConnectionServiceTest {
         assertEquals(List.of("local-sandbox", "prod"), remembered);
         service.shutdown().join();
         assertEquals(List.of("local-sandbox", "prod"), backends.closed);
+    }
+
+    @Test
+    void aProfileOpenedBesideTheWindowsIsClosedByItsOwnerAndNeverTheOpenOne() {
+        ProfileConnectionService service = service(Optional.empty(), null);
+        service.activate(SANDBOX.id()).join();
+
+        CompletionException same = assertThrows(CompletionException.class, () -> service.openBeside(SANDBOX.id()).join());
+        assertEquals(ServiceException.Reason.INVALID, ((ServiceException) same.getCause()).reason());
+        try (SideConnection prod = service.openBeside(PROD.id()).join()) {
+            assertEquals(PROD, prod.profile());
+            assertEquals(List.of("local-sandbox", "prod"), backends.opened);
+        }
+        assertEquals(List.of("prod"), backends.closed, "closing it leaves the window's connection open");
+        assertEquals(List.of("local-sandbox"), remembered, "the active profile stays the one opened");
     }
 
     @Test

@@ -351,7 +351,10 @@ public final class StoriesView {
             MenuItem export = new MenuItem(texts.get("stories.bundle.export"), new FontIcon("mdi2p-package-down"));
             export.setOnAction(e -> bundles.export(List.of(story)));
             export.disableProperty().bind(bundles.runningProperty());
-            items.add(export);
+            MenuItem publish = new MenuItem(texts.get("stories.publish"), new FontIcon("mdi2c-cloud-upload-outline"));
+            publish.setOnAction(e -> bundles.publish(List.of(story)));
+            publish.disableProperty().bind(bundles.runningProperty());
+            items.addAll(List.of(export, publish));
         });
         items.addAll(List.of(new SeparatorMenuItem(), delete));
         return items;
@@ -380,7 +383,11 @@ public final class StoriesView {
             MenuItem export = new MenuItem(texts.get("stories.bundle.exportMany", count), new FontIcon("mdi2p-package-down"));
             export.setOnAction(e -> viewModel.exportSelection(null));
             export.disableProperty().bind(bundles.runningProperty());
-            items.add(export);
+            MenuItem publish = new MenuItem(texts.get("stories.publishMany", count),
+                    new FontIcon("mdi2c-cloud-upload-outline"));
+            publish.setOnAction(e -> viewModel.publishSelection(null));
+            publish.disableProperty().bind(bundles.runningProperty());
+            items.addAll(List.of(export, publish));
         });
         items.addAll(List.of(new SeparatorMenuItem(), delete));
         return items;

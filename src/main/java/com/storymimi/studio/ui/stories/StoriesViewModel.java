@@ -23,6 +23,7 @@ import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.ui.undo.EditRecorder;
 import com.storymimi.studio.ui.undo.UndoHistory;
 import com.storymimi.studio.service.Connection;
+import com.storymimi.studio.service.ConnectionService;
 import com.storymimi.studio.ui.player.SheetRenderer;
 import com.storymimi.studio.ui.player.StoryboardContext;
 import com.storymimi.studio.ui.player.StoryboardSheets;
@@ -72,7 +73,8 @@ public final class StoriesViewModel {
      */
     public static Function<Connection, StoriesViewModel> forConnections(DialogService dialogs, UserMessages messages,
                                                                         Texts texts, Executor fx, DelayScheduler delays,
-                                                                        DraftStore drafts, Clock clock, UndoHistory undo) {
+                                                                        DraftStore drafts, Clock clock, UndoHistory undo,
+                                                                        ConnectionService connections) {
         return connection -> {
             EditRecorder edits = new EditRecorder(undo, connection.trash(), texts);
             EditorContext editing = new EditorContext(connection.stories(), connection.scenes(), connection.media(),
@@ -83,7 +85,7 @@ public final class StoriesViewModel {
             section.storyboards = Optional.of(new StoryboardContext(connection.stories(), connection.media(),
                     messages, texts, fx, delays, clock));
             section.bundles = Optional.of(new StoryBundles(connection.bundles(), connection.stories(), dialogs, messages,
-                    texts, fx, section::refresh));
+                    texts, fx, section::refresh, connections, connection.profile().id()));
             return section;
         };
     }
@@ -455,6 +457,12 @@ public final class StoriesViewModel {
     public void exportSelection(StoryRow fallback) {
         List<StoryRow> chosen = selection.isEmpty() && fallback != null ? List.of(fallback) : List.copyOf(selection);
         bundles.ifPresent(b -> b.export(chosen));
+    }
+
+    /** Publishes the selected stories (or {@code fallback} when none is selected) to another saved project. */
+    public void publishSelection(StoryRow fallback) {
+        List<StoryRow> chosen = selection.isEmpty() && fallback != null ? List.of(fallback) : List.copyOf(selection);
+        bundles.ifPresent(b -> b.publish(chosen));
     }
 
     public AsyncCommand<Page<StoryRow>> loadCommand() {

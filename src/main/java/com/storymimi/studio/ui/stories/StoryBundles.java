@@ -1,6 +1,8 @@
 package com.storymimi.studio.ui.stories;
 
+import com.storymimi.studio.model.ConnectionProfile;
 import com.storymimi.studio.model.StoryRow;
+import com.storymimi.studio.service.ConnectionService;
 import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.service.bundle.BundleService;
@@ -21,12 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Export of the selected stories to a {@code .storymimi} bundle and import of one, for the Stories section: the
+ * Export of the selected stories to a {@code .storymimi} bundle, import of one, and publishing them to another
+ * saved project, for the Stories section: the
  * file dialogs, a question when stories of the bundle are here already (leave, replace, copy), progress while it
  * runs, and one sentence when it is done or why it could not be.
  */
@@ -42,12 +46,19 @@ public final class StoryBundles {
     private final Texts texts;
     private final Executor fx;
     private final Runnable imported;
+    private final ConnectionService connections;
+    private final String openProfileId;
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
 
-    /** @param imported runs on the FX thread after an import wrote something (the list reloads) */
+    /**
+     * @param imported      runs on the FX thread after an import wrote something (the list reloads)
+     * @param connections   the saved profiles, to publish to another one
+     * @param openProfileId the profile these stories are in
+     */
     public StoryBundles(BundleService bundles, StoryService stories, DialogService dialogs, UserMessages messages,
-                        Texts texts, Executor fx, Runnable imported) {
+                        Texts texts, Executor fx, Runnable imported, ConnectionService connections,
+                        String openProfileId) {
         this.bundles = Objects.requireNonNull(bundles, "bundles");
         this.stories = Objects.requireNonNull(stories, "stories");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
@@ -55,6 +66,8 @@ public final class StoryBundles {
         this.texts = Objects.requireNonNull(texts, "texts");
         this.fx = Objects.requireNonNull(fx, "fx");
         this.imported = Objects.requireNonNull(imported, "imported");
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.openProfileId = Objects.requireNonNull(openProfileId, "openProfileId");
     }
 
     /** "Exporting… 3 of 6 files" while a bundle is written or read; empty otherwise. */
@@ -79,6 +92,54 @@ public final class StoryBundles {
                         start(bundles.export(chosen.stream().map(row -> row.story().storyId()).toList(), target,
                                 told("stories.bundle.exporting")), report -> dialogs.showInfo(summary(
                                 "stories.bundle.exported", report, target.getFileName().toString()))))));
+    }
+
+    /**
+     * Copies the stories to another saved project in one step: asks which, and what to do with stories that are
+     * there already, opens it beside this one (signing in if it needs to), exports and imports through a temporary
+     * bundle with progress, closes it, and says what arrived.
+     */
+    public void publish(List<StoryRow> rows) {
+        if (rows.isEmpty() || running.get()) {
+            return;
+        }
+        List<StoryRow> chosen = List.copyOf(rows);
+        connections.profiles().thenAccept(all -> fx.execute(() -> {
+            List<ConnectionProfile> targets = all.stream().filter(p -> !p.id().equals(openProfileId)).toList();
+            if (targets.isEmpty()) {
+                dialogs.showInfo(texts.get("stories.publish.noProjects"));
+                return;
+            }
+            dialogs.choose(texts.get("stories.publish.title"), texts.get("stories.publish.where", chosen.size()),
+                            targets.stream().map(ConnectionProfile::name).toList())
+                    .thenAccept(where -> fx.execute(() -> where.ifPresent(index -> askExisting(chosen,
+                            targets.get(index)))));
+        }));
+    }
+
+    private void askExisting(List<StoryRow> chosen, ConnectionProfile target) {
+        int count = chosen.size();
+        dialogs.choose(texts.get("stories.publish.title"), texts.get("stories.publish.existing", count, target.name()),
+                        List.of(texts.get("stories.bundle.existing.skip", count),
+                                texts.get("stories.bundle.existing.replace", count),
+                                texts.get("stories.bundle.existing.copy", count)))
+                .thenAccept(choice -> fx.execute(() -> choice.ifPresent(index -> publishNow(chosen, target,
+                        CHOICES[index]))));
+    }
+
+    private void publishNow(List<StoryRow> chosen, ConnectionProfile target, OnExisting onExisting) {
+        List<UUID> ids = chosen.stream().map(row -> row.story().storyId()).toList();
+        progress.set(texts.get("stories.publish.opening", target.name()));
+        start(connections.openBeside(target.id()).exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                new CannotOpen(target.name(), failure))).thenCompose(there -> {
+            CompletableFuture<BundleService.Report> published;
+            try {
+                published = bundles.publish(ids, there.bundles(), onExisting, told("stories.publish.publishing"));
+            } catch (RuntimeException e) {
+                published = CompletableFuture.failedFuture(e);
+            }
+            return published.whenComplete((report, failure) -> there.close());
+        }), report -> dialogs.showInfo(summary("stories.publish.done", report, target.name())));
     }
 
     /** Asks for a bundle, shows what it holds (and what to do with stories that are here), then imports it. */
@@ -185,8 +246,21 @@ public final class StoryBundles {
         return sentence.toString();
     }
 
+    /** The project to publish to could not be opened (unreachable, or the sign-in was cancelled or refused). */
+    private static final class CannotOpen extends RuntimeException {
+        final String project;
+
+        CannotOpen(String project, Throwable cause) {
+            super("could not open " + project, cause);
+            this.project = project;
+        }
+    }
+
     /** A damaged bundle says what is wrong with it; anything else gets the usual sentence. */
     private String sentence(Throwable failure) {
+        if (UserMessages.unwrap(failure) instanceof CannotOpen cannot) {
+            return texts.get("stories.publish.cannotOpen", cannot.project, messages.describe(cannot.getCause(), "bundle"));
+        }
         if (UserMessages.unwrap(failure) instanceof ServiceException se && se.reason() == ServiceException.Reason.INVALID
                 && se.getMessage() != null && !se.getMessage().isBlank()) {
             messages.describe(failure, "bundle"); // logged once

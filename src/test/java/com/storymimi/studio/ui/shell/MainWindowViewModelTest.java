@@ -66,7 +66,7 @@ class MainWindowViewModelTest {
     private final MainWindowViewModel viewModel = new MainWindowViewModel(connections, dialogs,
             new UserMessages(TestTexts.create()), TestTexts.create(), Runnable::run, scheduler, ZoneOffset.UTC,
             StoriesViewModel.forConnections(dialogs, new UserMessages(TestTexts.create()), TestTexts.create(),
-                    Runnable::run, new ManualDelays(), new RecordingDrafts(), Clock.systemUTC(), undo),
+                    Runnable::run, new ManualDelays(), new RecordingDrafts(), Clock.systemUTC(), undo, connections),
             connection -> {
                 throw new UnsupportedOperationException("no test here opens Storage");
             },
@@ -445,6 +445,11 @@ class MainWindowViewModelTest {
         public CompletableFuture<Connection> activate(String profileId) {
             activated.add(profileId);
             return openings.isEmpty() ? new CompletableFuture<>() : openings.removeFirst();
+        }
+
+        @Override
+        public CompletableFuture<com.storymimi.studio.service.SideConnection> openBeside(String profileId) {
+            throw new UnsupportedOperationException("no test here publishes");
         }
     }
 

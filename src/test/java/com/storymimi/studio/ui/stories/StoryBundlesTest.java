@@ -1,10 +1,13 @@
 package com.storymimi.studio.ui.stories;
 
+import com.storymimi.studio.model.ConnectionProfile;
 import com.storymimi.studio.model.Story;
 import com.storymimi.studio.model.StoryRow;
 import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.model.User;
+import com.storymimi.studio.service.ConnectionService;
 import com.storymimi.studio.service.ServiceException;
+import com.storymimi.studio.service.SideConnection;
 import com.storymimi.studio.service.ServiceException.Reason;
 import com.storymimi.studio.service.bundle.BundleService;
 import com.storymimi.studio.service.bundle.BundleStory;
@@ -26,7 +29,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 /** Export and import of bundles as the Stories section asks about them, over a scripted bundle service. */
 class StoryBundlesTest {
@@ -35,9 +43,11 @@ class StoryBundlesTest {
     private final InMemoryCatalog catalog = new InMemoryCatalog(users, Duration.ZERO);
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private final ScriptedBundles service = new ScriptedBundles();
+    private final ConnectionService connections = mock(ConnectionService.class);
     private int refreshed;
     private final StoryBundles bundles = new StoryBundles(service, new InMemoryStoryService(catalog), dialogs,
-            new UserMessages(TestTexts.create()), TestTexts.create(), Runnable::run, () -> refreshed++);
+            new UserMessages(TestTexts.create()), TestTexts.create(), Runnable::run, () -> refreshed++, connections,
+            ConnectionProfile.LOCAL_SANDBOX_ID);
 
     /** Answers as told and keeps what it was asked. */
     private static final class ScriptedBundles implements BundleService {
@@ -143,5 +153,68 @@ class StoryBundlesTest {
                 + "Nothing was imported."), dialogs.errors);
         assertEquals(0, refreshed);
         assertTrue(service.calls.isEmpty(), "it did not get as far as importing");
+    }
+
+    private static final ConnectionProfile PROD = ConnectionProfile.supabase("prod", "Production",
+            java.net.URI.create("https://prod.supabase.co"), "anon");
+    private static final ConnectionProfile STAGING = ConnectionProfile.supabase("staging", "Staging",
+            java.net.URI.create("https://staging.supabase.co"), "anon");
+
+    @Test
+    void publishAsksWhichProjectAndWhatToDoWithStoriesThereThenCopiesAndClosesIt() {
+        User ana = users.insert("ana", "ana@example.com");
+        Story fox = catalog.insertStory(ana.userId(), "The Fox", "", StoryStatus.COMPLETED);
+        Story owl = catalog.insertStory(ana.userId(), "The Owl", "", StoryStatus.COMPLETED);
+        when(connections.profiles()).thenReturn(CompletableFuture.completedFuture(
+                List.of(ConnectionProfile.localSandbox("Local sandbox"), PROD, STAGING)));
+        ScriptedBundles there = new ScriptedBundles();
+        SideConnection staging = mock(SideConnection.class);
+        when(staging.bundles()).thenReturn(there);
+        when(connections.openBeside("staging")).thenReturn(CompletableFuture.completedFuture(staging));
+        dialogs.choosingInTurn(1, 2); // Staging; import as copies
+
+        bundles.publish(List.of(row(fox), row(owl)));
+
+        assertEquals(List.of("Production", "Staging"), dialogs.choices.get(0).answers(), "not the project open now");
+        assertEquals("If some of them are in Staging already:", dialogs.choices.get(1).message());
+        assertEquals(List.of("publish [" + fox.storyId() + ", " + owl.storyId() + "] COPY"), service.calls);
+        verify(staging).close();
+        assertEquals(List.of("Published 1 story (3 scenes, 6 files) to Staging."), dialogs.infos);
+        assertFalse(bundles.runningProperty().get());
+        assertEquals("", bundles.progressProperty().get());
+    }
+
+    @Test
+    void withNoOtherProjectPublishSaysHowToAddOne() {
+        User ana = users.insert("ana", "ana@example.com");
+        Story fox = catalog.insertStory(ana.userId(), "The Fox", "", StoryStatus.COMPLETED);
+        when(connections.profiles()).thenReturn(CompletableFuture.completedFuture(
+                List.of(ConnectionProfile.localSandbox("Local sandbox"))));
+
+        bundles.publish(List.of(row(fox)));
+
+        assertTrue(dialogs.choices.isEmpty());
+        assertEquals(List.of("There is no other project to publish to: add one with the connection menu → Edit"
+                + " profiles… → New profile, then publish again."), dialogs.infos);
+        verify(connections, never()).openBeside(org.mockito.ArgumentMatchers.any());
+    }
+
+    @Test
+    void aProjectThatCannotBeOpenedSaysSoAndNothingIsPublished() {
+        User ana = users.insert("ana", "ana@example.com");
+        Story fox = catalog.insertStory(ana.userId(), "The Fox", "", StoryStatus.COMPLETED);
+        when(connections.profiles()).thenReturn(CompletableFuture.completedFuture(
+                List.of(ConnectionProfile.localSandbox("Local sandbox"), PROD)));
+        when(connections.openBeside("prod")).thenReturn(CompletableFuture.failedFuture(
+                new ServiceException(Reason.UNAVAILABLE, "could not open Production: connection refused")));
+        dialogs.choosingInTurn(0, 0);
+
+        bundles.publish(List.of(row(fox)));
+
+        assertTrue(service.calls.isEmpty());
+        assertEquals(List.of("Nothing was published: Production could not be opened. The server could not be"
+                + " reached. Check the connection and try again."), dialogs.errors);
+        assertTrue(dialogs.infos.isEmpty());
+        assertFalse(bundles.runningProperty().get(), "another try is possible");
     }
 }

@@ -80,10 +80,19 @@ public final class RecordingDialogs implements DialogService {
         return this;
     }
 
+    private final Deque<Integer> nextChoices = new ArrayDeque<>();
+
+    /** The next questions get these answers, one each, before {@link #choosing}'s answer applies again. */
+    public RecordingDialogs choosingInTurn(Integer... answers) {
+        nextChoices.addAll(List.of(answers));
+        return this;
+    }
+
     @Override
     public CompletableFuture<Optional<Integer>> choose(String title, String message, List<String> answers) {
         choices.add(new Choice(title, message, List.copyOf(answers)));
-        return CompletableFuture.completedFuture(chosen);
+        Integer next = nextChoices.poll();
+        return CompletableFuture.completedFuture(next != null ? Optional.of(next) : chosen);
     }
 
     public RecordingDialogs answering(boolean confirm) {
