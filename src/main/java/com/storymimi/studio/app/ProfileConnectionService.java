@@ -95,15 +95,17 @@ public final class ProfileConnectionService implements ConnectionService {
 
     @Override
     public CompletableFuture<Connection> activate(String profileId) {
+        return saved(profileId).thenCompose(profile -> CompletableFuture.supplyAsync(() -> open(profile), connector));
+    }
+
+    /** The saved profile with this id, or NOT_FOUND. */
+    private CompletableFuture<ConnectionProfile> saved(String profileId) {
         Optional<ConnectionProfile> profile;
         synchronized (this) {
             profile = find(profileId);
         }
-        if (profile.isEmpty()) {
-            return CompletableFuture.failedFuture(
-                    new ServiceException(ServiceException.Reason.NOT_FOUND, "no profile with id " + profileId));
-        }
-        return CompletableFuture.supplyAsync(() -> open(profile.get()), connector);
+        return profile.map(CompletableFuture::completedFuture).orElseGet(() -> CompletableFuture.failedFuture(
+                new ServiceException(ServiceException.Reason.NOT_FOUND, "no profile with id " + profileId)));
     }
 
     /** Runs on the connector thread only. */
@@ -126,30 +128,21 @@ public final class ProfileConnectionService implements ConnectionService {
 
     @Override
     public CompletableFuture<SideConnection> openBeside(String profileId) {
-        Optional<ConnectionProfile> profile;
-        synchronized (this) {
-            profile = find(profileId);
+        return saved(profileId).thenCompose(profile -> CompletableFuture.supplyAsync(() -> openSide(profile), connector));
+    }
+
+    /** Runs on the connector thread only: after any switch under way, so "the profile open now" is its result. */
+    private SideConnection openSide(ConnectionProfile profile) {
+        if (profile.id().equals(openProfileId)) {
+            throw new ServiceException(ServiceException.Reason.INVALID, profile.name() + " is the project open now");
         }
-        if (profile.isEmpty()) {
-            return CompletableFuture.failedFuture(
-                    new ServiceException(ServiceException.Reason.NOT_FOUND, "no profile with id " + profileId));
+        LOG.info("opening {} beside the open connection", profile);
+        try {
+            return new OpenConnection(profile, factory.open(profile));
+        } catch (Exception e) {
+            throw new ServiceException(ServiceException.Reason.UNAVAILABLE,
+                    "could not open " + profile.name() + ": " + e.getMessage(), e);
         }
-        // On the connector thread: after any switch under way, so "the profile open now" is the one it switched to.
-        return CompletableFuture.supplyAsync(() -> {
-            if (profileId.equals(openProfileId)) {
-                throw new ServiceException(ServiceException.Reason.INVALID,
-                        profile.get().name() + " is the project open now");
-            }
-            LOG.info("opening {} beside the open connection", profile.get());
-            Backend side;
-            try {
-                side = factory.open(profile.get());
-            } catch (Exception e) {
-                throw new ServiceException(ServiceException.Reason.UNAVAILABLE,
-                        "could not open " + profile.get().name() + ": " + e.getMessage(), e);
-            }
-            return new OpenConnection(profile.get(), side);
-        }, connector);
     }
 
     private void closeBackend() {
