@@ -5,6 +5,7 @@ import com.storymimi.studio.model.StoryStatus;
 import com.storymimi.studio.ui.common.Texts;
 import com.storymimi.studio.ui.common.ViewLoader;
 import com.storymimi.studio.ui.history.RevisionHistoryView;
+import com.storymimi.studio.ui.player.FxSheetRenderer;
 import com.storymimi.studio.ui.player.StoryboardView;
 import com.storymimi.studio.ui.history.RevisionHistoryViewModel;
 import com.storymimi.studio.ui.common.ViewBindings;
@@ -75,6 +76,7 @@ public final class StoryEditorView {
 
     private final Texts texts;
     private final ViewTasks tasks;
+    private final FxSheetRenderer sheetRenderer;
     private final ViewLoader loader;
     private final Map<KeyCombination, Runnable> shortcuts;
     private final ViewBindings bindings = new ViewBindings();
@@ -132,6 +134,7 @@ public final class StoryEditorView {
     public StoryEditorView(Texts texts, ViewTasks tasks, ViewLoader loader) {
         this.texts = Objects.requireNonNull(texts, "texts");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.sheetRenderer = new FxSheetRenderer(tasks, texts);
         this.loader = Objects.requireNonNull(loader, "loader");
         shortcuts = Map.of(SAVE, () -> withModel(StoryEditorViewModel::saveNow),
                 HISTORY, this::openHistory,
@@ -229,6 +232,14 @@ public final class StoryEditorView {
         }
         player.pause(); // one voice at a time
         StoryboardView.open(root.getScene().getWindow(), editor.play(), texts, tasks, loader);
+    }
+
+    /** Every scene with its image and text on one PNG, for review outside the app. */
+    @FXML
+    private void saveSheet() {
+        if (viewModel != null) {
+            viewModel.saveSheet(sheetRenderer);
+        }
     }
 
     /** Lets the story go: nothing of it stays bound, shown or playing. */

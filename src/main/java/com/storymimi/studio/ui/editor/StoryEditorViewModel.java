@@ -12,7 +12,9 @@ import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.ui.common.AsyncCommand;
 import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.ui.history.RevisionHistoryViewModel;
+import com.storymimi.studio.ui.player.SheetRenderer;
 import com.storymimi.studio.ui.player.StoryboardContext;
+import com.storymimi.studio.ui.player.StoryboardSheets;
 import com.storymimi.studio.ui.player.StoryboardViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -49,6 +51,7 @@ public final class StoryEditorViewModel {
 
     private final UUID storyId;
     private final EditorContext context;
+    private StoryboardSheets sheets; // made on first use, one sheet at a time
     private final ReadOnlyObjectWrapper<Story> story = new ReadOnlyObjectWrapper<>(this, "story");
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
@@ -357,8 +360,22 @@ public final class StoryEditorViewModel {
 
     /** A storyboard player of this story, started once what is typed is saved. */
     public StoryboardViewModel play() {
+        return storyboards().play(storyId, saveNow());
+    }
+
+    /** Saves a storyboard sheet of this story (what is typed is saved first), drawn by the view's renderer. */
+    public CompletableFuture<Void> saveSheet(SheetRenderer renderer) {
+        if (sheets == null) {
+            sheets = new StoryboardSheets(storyboards(), context.dialogs(), renderer);
+        }
+        StoryboardSheets saving = sheets;
+        return saveNow().handleAsync((saved, failure) -> null, context.fx())
+                .thenCompose(ignored -> saving.save(storyId, titleProperty().get()));
+    }
+
+    private StoryboardContext storyboards() {
         return new StoryboardContext(context.stories(), context.media(), context.messages(), context.texts(),
-                context.fx(), context.delays(), context.clock()).play(storyId, saveNow());
+                context.fx(), context.delays(), context.clock());
     }
 
     /** The story's saved history, for the History window; a restore there shows here at once. */

@@ -114,6 +114,27 @@ class StoryEditorViewModelTest {
         assertNotNull(editor.scenes().get(2).thumbnailProperty().get());
     }
 
+    @Test
+    void theSheetButtonSavesWhatIsTypedThenDrawsTheStoryAsTheServerHasIt() {
+        StoryEditorViewModel editor = opened();
+        editor.textProperty().set("The forest at dusk");
+        dialogs.choosingFile(dir.resolve("owl"));
+        List<com.storymimi.studio.ui.player.StoryboardSheet> drawn = new ArrayList<>();
+
+        editor.saveSheet((sheet, target) -> {
+            drawn.add(sheet);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }).join();
+
+        assertEquals(List.of("The forest at dusk"), scenes.savedTexts, "saved before the sheet, no pause needed");
+        assertEquals(List.of("The Owl.png"), dialogs.suggestedNames);
+        assertEquals(List.of("The forest at dusk", "The river", "The owl"),
+                drawn.getFirst().scenes().stream().map(com.storymimi.studio.ui.player.StoryboardSheet.Entry::text)
+                        .toList());
+        assertTrue(drawn.getFirst().scenes().stream().allMatch(scene -> scene.image().isPresent()));
+        assertEquals(List.of("Saved the storyboard sheet (3 scenes) to owl.png."), dialogs.infos);
+    }
+
     // -- autosave ---------------------------------------------------------------------------------------------
 
     @Test
