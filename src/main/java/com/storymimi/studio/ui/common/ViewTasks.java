@@ -34,8 +34,9 @@ public final class ViewTasks {
     }
 
     /**
-     * Lets go of a native resource in the background: disposing a media player closes its file and tears down
-     * its pipeline, tens of milliseconds the FX thread must not wait. A failure is logged; nothing waits for it.
+     * Lets go of a resource in the background (closing a file, removing a temporary one), work the FX thread must
+     * not wait for. A failure is logged; nothing waits for it. Not for JavaFX objects: a media player is disposed
+     * on the FX thread, where its properties live.
      */
     public void release(Runnable dispose) {
         CompletableFuture.runAsync(dispose, background).exceptionally(error -> {

@@ -73,7 +73,7 @@ public final class NarrationPlayer {
         tasks.supply(() -> new MediaPlayer(new Media(file.toUri().toString()))).whenComplete((created, error) -> {
             if (load != loads) {
                 if (created != null) {
-                    tasks.release(created::dispose); // another file was asked for meanwhile
+                    created.dispose(); // another file was asked for meanwhile
                 }
             } else if (error != null) {
                 failed(error instanceof CompletionException ? error.getCause() : error);
@@ -175,11 +175,8 @@ public final class NarrationPlayer {
         loads++;
         if (player != null) {
             MediaPlayer released = player;
-            released.setOnEndOfMedia(null);
-            released.setOnError(null);
-            released.setOnReady(null);
-            tasks.release(released::dispose);
-            player = null;
+            player = null; // first: its last status and time reports are ignored
+            released.dispose(); // on the FX thread, where its status property and the toolkit's pulses live
         }
         status.set(null);
         playIcon.setIconLiteral("mdi2p-play");

@@ -275,7 +275,7 @@ public final class StoryboardView {
                     return null;
                 }
                 if (disposed || !narrations.containsKey(index)) {
-                    tasks.release(player::dispose); // the window closed or the scene moved out of reach meanwhile
+                    player.dispose(); // the window closed or the scene moved out of reach meanwhile
                     return null;
                 }
                 return player;
@@ -292,9 +292,9 @@ public final class StoryboardView {
             }
             entry.getValue().thenAccept(player -> {
                 if (player != null) {
-                    player.setOnEndOfMedia(null);
-                    player.setOnError(null);
-                    tasks.release(player::dispose);
+                    // On the FX thread: dispose() sets the player's status property and unhooks it from the
+                    // toolkit's pulses, which JavaFX expects there (tens of ms: see docs/benchmarks.md).
+                    player.dispose();
                 }
             });
             return true;
