@@ -73,6 +73,23 @@ class StoryboardUiTest extends DemoWindowTest {
                 && w.getScene().getRoot().getStyleClass().contains("storyboard")), "the player's window is gone");
     }
 
+    /**
+     * Left alone, the player plays: scene 1's narration starts (the test run's ALSA null device ends it at once),
+     * the page turns after the shortest reading time, and scene 2's narration, built ahead, plays at once.
+     */
+    @Test
+    void leftAloneItPlaysSceneAfterSceneByTheirNarration(FxRobot robot) throws Exception {
+        openParrot(robot);
+        robot.type(KeyCode.F5);
+        waitUntil(() -> player().isPresent());
+        Label position = (Label) player().orElseThrow().getScene().getRoot().lookup(".storyboard-muted");
+        waitUntil(() -> "Scene 1 of 5".equals(position.getText()));
+        waitUntil(() -> "Scene 2 of 5".equals(position.getText()));
+        waitUntil(() -> "Scene 3 of 5".equals(position.getText()));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> player().isEmpty());
+    }
+
     private static Optional<Window> player() {
         return Window.getWindows().stream().filter(Window::isShowing)
                 .filter(w -> w.getScene() != null && w.getScene().getRoot().getStyleClass().contains("storyboard"))

@@ -44,6 +44,11 @@ public final class StoryboardView {
     /** Thumbnails of the strip, decoded at this size. */
     static final double THUMB_WIDTH = 128;
     static final double THUMB_HEIGHT = 72;
+    /**
+     * How long a scene must stay shown before native players are built for it and the next one: an editor
+     * skimming with → builds (and later disposes) none, each of which costs the FX thread tens of milliseconds.
+     */
+    static final javafx.util.Duration SETTLE = javafx.util.Duration.millis(350);
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
 
@@ -53,6 +58,9 @@ public final class StoryboardView {
     private final SlideImages images;
     private final Map<Integer, CompletableFuture<MediaPlayer>> narrations = new HashMap<>();
     private MediaPlayer playing;
+    /** The scene whose narration was last started, -1 for none since the last scene change. */
+    private int narrating = -1;
+    private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(SETTLE);
     private boolean disposed;
 
     @FXML private StackPane root;
@@ -190,8 +198,24 @@ public final class StoryboardView {
         markCurrent(index);
         showImage(index);
         prefetchImage(index + 1);
-        playNarration(index);
-        prefetchNarration(index + 1);
+        if (playing != null) {
+            playing.stop();
+        }
+        playing = null;
+        narrating = -1;
+        release(index, index + 1);
+        if (narrations.containsKey(index)) {
+            playNarration(index); // built ahead while the scene before played: at once
+        }
+        settle.setOnFinished(e -> {
+            if (!disposed && viewModel.indexProperty().get() == index) {
+                if (narrating != index) {
+                    playNarration(index);
+                }
+                prefetchNarration(index + 1);
+            }
+        });
+        settle.playFromStart();
     }
 
     private void showImage(int index) {
@@ -228,11 +252,7 @@ public final class StoryboardView {
     }
 
     private void playNarration(int index) {
-        if (playing != null) {
-            playing.stop();
-        }
-        playing = null;
-        release(index, index + 1);
+        narrating = index;
         narration(index).whenComplete((player, failure) -> {
             if (disposed || viewModel.indexProperty().get() != index || player == null) {
                 return;
@@ -367,6 +387,7 @@ public final class StoryboardView {
     /** Stops and releases every native player and decoded image. */
     void dispose() {
         disposed = true;
+        settle.stop();
         if (playing != null) {
             playing.stop();
         }
