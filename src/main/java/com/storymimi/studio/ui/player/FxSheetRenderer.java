@@ -68,10 +68,8 @@ public final class FxSheetRenderer implements SheetRenderer {
         }
         Optional<Path> file = scenes.get(from).image();
         CompletableFuture<Optional<Image>> image = file.isEmpty() ? CompletableFuture.completedFuture(Optional.empty())
-                : tasks.supply(() -> {
-                    Image decoded = new Image(file.get().toUri().toString(), CELL_WIDTH, IMAGE_HEIGHT, true, true);
-                    return decoded.isError() ? Optional.<Image>empty() : Optional.of(decoded);
-                });
+                : SlideImages.decode(tasks, file.get(), CELL_WIDTH, IMAGE_HEIGHT)
+                        .handle((decoded, failure) -> Optional.ofNullable(failure == null ? decoded : null));
         return image.thenCompose(decoded -> {
             done.add(decoded);
             return decode(scenes, from + 1, done);

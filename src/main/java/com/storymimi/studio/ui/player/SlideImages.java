@@ -43,9 +43,16 @@ final class SlideImages {
     }
 
     private CompletableFuture<Image> decode(Path file, double width, double height) {
-        String uri = file.toUri().toString();
+        return decode(tasks, file, width, height);
+    }
+
+    /**
+     * {@code file} decoded in the background, fitted into width × height; fails when it cannot be decoded. The
+     * player's images and the storyboard sheet's alike. {@code toUri()} asks the file system: in the background too.
+     */
+    static CompletableFuture<Image> decode(ViewTasks tasks, Path file, double width, double height) {
         return tasks.supply(() -> {
-            Image image = new Image(uri, width, height, true, true, false);
+            Image image = new Image(file.toUri().toString(), width, height, true, true, false);
             if (image.isError()) {
                 throw new IllegalStateException("cannot decode " + file.getFileName(), image.getException());
             }

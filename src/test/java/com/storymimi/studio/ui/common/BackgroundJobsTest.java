@@ -2,6 +2,7 @@ package com.storymimi.studio.ui.common;
 
 import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.ui.testing.RecordingDialogs;
+import com.storymimi.studio.ui.testing.ManualClock;
 import com.storymimi.studio.ui.testing.TestTexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,11 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,30 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BackgroundJobsTest {
-
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2025-03-01T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Work whose attempts the test completes by hand, reporting bytes as it goes. */
     private static final class ScriptedUpload {
@@ -70,7 +44,7 @@ class BackgroundJobsTest {
     private static final BackgroundJob.Label LABEL =
             new BackgroundJob.Label("03.png → scene 3 image", "03.png", "Uploaded 03.png to scene 3.");
 
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-03-01T12:00:00Z"));
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private final Texts texts = TestTexts.create();
     private final BackgroundJobs jobs = new BackgroundJobs(dialogs, new UserMessages(texts), texts, Runnable::run, Runnable::run, clock);

@@ -10,15 +10,13 @@ import com.storymimi.studio.service.ServiceException;
 import com.storymimi.studio.service.StoryService;
 import com.storymimi.studio.ui.common.UserMessages;
 import com.storymimi.studio.ui.testing.ManualDelays;
+import com.storymimi.studio.ui.testing.ManualClock;
 import com.storymimi.studio.ui.testing.TestTexts;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,29 +43,10 @@ class StoryboardViewModelTest {
     private final StoryService stories = mock(StoryService.class);
     private final MediaService media = mock(MediaService.class);
     private final ManualDelays delays = new ManualDelays();
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T12:00:00Z"));
     private final List<String> copies = new ArrayList<>();
     private final StoryboardContext context = new StoryboardContext(stories, media,
             new UserMessages(TestTexts.create()), TestTexts.create(), Runnable::run, delays, clock);
-
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-12-07T12:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static Scene scene(int sequence, String text, String image, String audio) {
         Instant at = Instant.parse("2026-12-01T10:00:00Z");
@@ -94,7 +73,7 @@ class StoryboardViewModelTest {
 
     /** Time passes for the scheduler and the clock alike. */
     private void pass(Duration time) {
-        clock.now = clock.now.plus(time);
+        clock.advance(time);
         delays.advance(time);
     }
 
