@@ -57,12 +57,26 @@ public final class FxStallBench {
         int stories = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int scenesPerStory = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int pages = args.length > 2 ? Integer.parseInt(args[2]) : 40;
-        Path home = Files.createTempDirectory(Path.of("/tmp"), "storymimi-stall");
-        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
-        AppPaths paths = AppPaths.detect();
-        try {
+        inTemporaryHome("storymimi-stall", (home, paths) -> {
             fill(paths.sandboxDir(), stories, scenesPerStory);
             run(paths, home, pages);
+        });
+    }
+
+    /** What a window benchmark does in an app home of its own. */
+    interface InHome {
+        void run(Path home, AppPaths paths) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} with {@code storymimi.home} set to a fresh folder in /tmp (the app's data, settings and
+     * sandbox there), deletes it afterwards, and exits: the FX toolkit would keep the JVM alive.
+     */
+    static void inTemporaryHome(String prefix, InHome work) throws Exception {
+        Path home = Files.createTempDirectory(Path.of("/tmp"), prefix);
+        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
+        try {
+            work.run(home, AppPaths.detect());
         } finally {
             deleteTree(home);
         }

@@ -60,15 +60,7 @@ public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots").toAbsolutePath();
         Files.createDirectories(out);
-        Path home = Files.createTempDirectory(Path.of("/tmp"), "storymimi-tour");
-        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
-        AppPaths paths = AppPaths.detect();
-        try {
-            new ScreenshotTour(out).run(paths);
-        } finally {
-            FxStallBench.deleteTree(home);
-        }
-        System.exit(0);
+        FxStallBench.inTemporaryHome("storymimi-tour", (home, paths) -> new ScreenshotTour(out).run(paths));
     }
 
     private void run(AppPaths paths) throws Exception {

@@ -75,18 +75,12 @@ public final class StoryboardStallBench {
         int scenes = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int width = args.length > 1 ? Integer.parseInt(args[1]) : 1024;
         int height = args.length > 2 ? Integer.parseInt(args[2]) : 683;
-        Path home = Files.createTempDirectory(Path.of("/tmp"), "storymimi-player-stall");
-        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
-        AppPaths paths = AppPaths.detect();
-        try {
+        FxStallBench.inTemporaryHome("storymimi-player-stall", (home, paths) -> {
             long bytes = fill(paths.sandboxDir(), home.resolve("sources"), scenes, width, height);
             System.out.printf(Locale.ROOT, "story: %d scenes, %dx%d noise PNGs and 3 s WAVs, %.1f MB%n",
                     scenes, width, height, bytes / 1e6);
             run(paths, scenes);
-        } finally {
-            FxStallBench.deleteTree(home);
-        }
-        System.exit(0);
+        });
     }
 
     /** The story with its media, through the same services the app uses; the bytes of media written. */
